@@ -1,0 +1,73 @@
+package io.basalt.common.client;
+
+import java.util.List;
+
+/**
+ * One client's conversation with a Basalt engine: the transaction it is in and its settings.
+ *
+ * <p>Threading: a session is used by one thread at a time, like a JDBC connection; the caller
+ * serialises calls. {@link #close()} may be called from any thread and is idempotent.
+ *
+ * <p>Transactions follow PostgreSQL: in auto-commit mode every statement runs in a transaction
+ * of its own; otherwise the first statement begins a transaction that lasts until {@link #commit()}
+ * or {@link #rollback()}. After an error inside a transaction every further statement fails with
+ * 25P02 until the transaction is rolled back.
+ */
+public interface Session extends AutoCloseable {
+
+    /** Parses and plans {@code sql} once, so that it can be executed many times with parameters. */
+    PreparedStatementHandle prepare(String sql);
+
+    /** Executes a statement without parameters. */
+    StatementResult execute(String sql);
+
+    /**
+     * Executes a prepared statement.
+     *
+     * @param parameters one value per {@code ?}, in order (see the package documentation for types)
+     * @param fetchSize how many rows the caller wants per round trip, 0 for the engine's default;
+     *     an embedded engine may ignore it
+     */
+    StatementResult execute(PreparedStatementHandle statement, List<Object> parameters, int fetchSize);
+
+    /**
+     * Executes a prepared DML statement once per parameter set and returns the update counts in
+     * order. In auto-commit mode the whole batch is one transaction: it applies entirely or not at all.
+     */
+    long[] executeBatch(PreparedStatementHandle statement, List<List<Object>> parameterSets);
+
+    boolean autoCommit();
+
+    /** Switching auto-commit on commits the open transaction, as JDBC requires. */
+    void setAutoCommit(boolean autoCommit);
+
+    /**
+     * Commits the open transaction, if any. If the transaction had failed, it is rolled back
+     * instead and the call throws 25P02 (PostgreSQL reports ROLLBACK; JDBC callers need an error).
+     */
+    void commit();
+
+    /** Rolls back the open transaction, if any. */
+    void rollback();
+
+    /** Whether a transaction is open (begun explicitly or by a statement outside auto-commit). */
+    boolean inTransaction();
+
+    TransactionIsolation isolation();
+
+    /** Sets the isolation level of transactions that begin after this call. */
+    void setIsolation(TransactionIsolation isolation);
+
+    boolean readOnly();
+
+    void setReadOnly(boolean readOnly);
+
+    /** Whether the session can still execute statements (cheap: no round trip for embedded). */
+    boolean isValid();
+
+    boolean isClosed();
+
+    /** Rolls back any open transaction and releases the session. Idempotent. */
+    @Override
+    void close();
+}
