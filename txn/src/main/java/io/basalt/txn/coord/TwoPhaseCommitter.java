@@ -1,0 +1,122 @@
+package io.basalt.txn.coord;
+
+import io.basalt.txn.TxnErrors;
+import io.basalt.txn.TxnStats;
+import io.basalt.txn.participant.AbortTxnCommand;
+import io.basalt.txn.participant.CleanupTxnCommand;
+import io.basalt.txn.participant.CommitReply;
+import io.basalt.txn.participant.CommitTxnCommand;
+import io.basalt.txn.participant.ResolveIntentsCommand;
+import io.basalt.txn.timestamp.TimestampOracle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a transaction that wrote: commit in one phase or two, or abort.
+ *
+ * <h2>Protocol</h2>
+ * Phase one has already happened when we get here: every write was accepted as a durable intent
+ * by its partition (each {@code WriteIntentsCommand} that succeeded is that partition's yes vote;
+ * a partition that refuses fails the statement, and the transaction rolls back).
+ * <ol>
+ *   <li>Take the commit timestamp from the oracle <em>after</em> all intents exist. A reader whose
+ *       snapshot predates the commit timestamp either saw an intent (and pushed us) or read
+ *       before the intent existed; either way it must not, and does not, see our writes.</li>
+ *   <li>Commit point: one synced batch at the record's partition writes COMMITTED(commitTs) and
+ *       resolves that partition's intents. If only that partition was written, the same batch
+ *       deletes the record: one-phase commit, one command.</li>
+ *   <li>Phase two: resolve the other partitions' intents (in parallel), then delete the record.
+ *       Failures here lose nothing: the record still says COMMITTED, readers resolve through it,
+ *       and recovery finishes the job.</li>
+ * </ol>
+ * If a reader pushed the record's minimum commit timestamp above ours, the commit is refused and
+ * we retry with a fresh timestamp, which the oracle guarantees is above the pusher's snapshot.
+ *
+ * <h2>Failure</h2>
+ * The coordinator dying before step 2 leaves a PENDING record and intents: the transaction is
+ * aborted by whoever finds it abandoned (at start-up, by recovery). Dying after step 2 leaves a
+ * COMMITTED record: the transaction is committed, and recovery resolves the rest.
+ * Two-phase commit blocks nobody here, because the decision is one replicated record that every
+ * participant can read, not the coordinator's memory (ARCHITECTURE.md section 3).
+ */
+final class TwoPhaseCommitter {
+    private static final Logger LOG = LoggerFactory.getLogger(TwoPhaseCommitter.class);
+
+    private final long txnId;
+    private final PartitionCalls calls;
+    private final TimestampOracle tso;
+    private final TxnStats stats;
+
+    TwoPhaseCommitter(long txnId, PartitionCalls calls, TimestampOracle tso, TxnStats stats) {
+        this.txnId = txnId;
+        this.calls = calls;
+        this.tso = tso;
+        this.stats = stats;
+    }
+
+    /** Commits; returns the commit timestamp. {@code writtenKeys} maps each written partition to its keys. */
+    long commit(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys) {
+        boolean onePhase = writtenKeys.size() == 1 && writtenKeys.containsKey(recordPartition);
+        List<byte[]> localKeys = writtenKeys.getOrDefault(recordPartition, List.of());
+        long commitTs = tso.next();
+        while (true) {
+            CommitReply reply = calls.call(recordPartition,
+                    new CommitTxnCommand(recordKey, txnId, commitTs, localKeys, onePhase));
+            switch (reply.outcome()) {
+                case COMMITTED -> {
+                    if (onePhase) {
+                        stats.onePhaseCommit();
+                    } else {
+                        stats.twoPhaseCommit();
+                        resolveRemote(recordKey, recordPartition, writtenKeys, commitTs);
+                    }
+                    return commitTs;
+                }
+                case TIMESTAMP_TOO_LOW -> commitTs = Math.max(tso.next(), reply.minCommitTs());
+                case ABORTED -> {
+                    stats.retryableAbort();
+                    throw TxnErrors.abortedByOther(txnId);
+                }
+                default -> throw new IllegalStateException("unknown outcome " + reply);
+            }
+        }
+    }
+
+    private void resolveRemote(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys, long commitTs) {
+        try {
+            List<CompletableFuture<Integer>> resolutions = new ArrayList<>();
+            writtenKeys.forEach((partition, keys) -> {
+                if (partition != recordPartition) {
+                    resolutions.add(calls.send(partition, new ResolveIntentsCommand(txnId, keys, commitTs)));
+                }
+            });
+            resolutions.forEach(PartitionCalls::await);
+            calls.call(recordPartition, new CleanupTxnCommand(recordKey, txnId));
+        } catch (RuntimeException e) {
+            // The transaction is committed: the record says so. Readers resolve the leftovers.
+            LOG.warn("Intent resolution after commit failed; readers and recovery will finish it [txnId={}]", txnId, e);
+        }
+    }
+
+    /** Aborts at the record, removes every intent, then the record. Best effort after the record is ABORTED. */
+    void abort(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys) {
+        calls.call(recordPartition, new AbortTxnCommand(recordKey, txnId,
+                writtenKeys.getOrDefault(recordPartition, List.of())));
+        try {
+            List<CompletableFuture<Integer>> removals = new ArrayList<>();
+            writtenKeys.forEach((partition, keys) -> {
+                if (partition != recordPartition) {
+                    removals.add(calls.send(partition, ResolveIntentsCommand.abort(txnId, keys)));
+                }
+            });
+            removals.forEach(PartitionCalls::await);
+            calls.call(recordPartition, new CleanupTxnCommand(recordKey, txnId));
+        } catch (RuntimeException e) {
+            LOG.warn("Intent removal after abort failed; readers will remove them [txnId={}]", txnId, e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.basalt.txn.coord;
+
+import io.basalt.txn.KeyValue;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** Pages through a range of one partition, fetching the next page only when the current one is used up. */
+final class TxnScanIterator implements Iterator<KeyValue> {
+    private final TxnCoordinator txn;
+    private final int partition;
+    private final byte[] end;
+    private final byte[][] resume = new byte[1][];
+    private List<KeyValue> page = List.of();
+    private int position;
+
+    TxnScanIterator(TxnCoordinator txn, int partition, byte[] start, byte[] end) {
+        this.txn = txn;
+        this.partition = partition;
+        this.end = end;
+        this.resume[0] = start;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (position == page.size()) {
+            if (resume[0] == null) {
+                return false;
+            }
+            page = txn.scanPage(partition, resume[0], end, resume);
+            position = 0;
+        }
+        return true;
+    }
+
+    @Override
+    public KeyValue next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return page.get(position++);
+    }
+}

@@ -1,0 +1,61 @@
+package io.basalt.txn.participant;
+
+import io.basalt.kv.engine.EngineBatch;
+import io.basalt.kv.mvcc.Intent;
+import io.basalt.kv.mvcc.MvccWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The commit point, executed at the partition of the transaction record, in one synced batch:
+ * the intents on this partition become versions at {@code commitTs}, and the record becomes
+ * COMMITTED (two-phase commit: other partitions' intents are resolved afterwards) or disappears
+ * ({@code onePhase}: every intent was here, so nothing can refer to the record any more).
+ *
+ * <p>Refused, with nothing written, when the record is ABORTED or MISSING (a concurrent
+ * transaction aborted this one) or when a reader pushed the record's minimum commit timestamp
+ * above {@code commitTs}. A retry after COMMITTED is answered COMMITTED again (idempotent).
+ */
+public record CommitTxnCommand(byte[] recordKey, long txnId, long commitTs, List<byte[]> localKeys, boolean onePhase)
+        implements PartitionCommand<CommitReply> {
+
+    @Override
+    public CompletableFuture<CommitReply> execute(Participant participant) {
+        List<byte[]> latched = new ArrayList<>(localKeys);
+        latched.add(recordKey);
+        int[] stripes = participant.latches().stripesFor(latched);
+        participant.latches().acquire(stripes);
+        try {
+            TxnRecord record = participant.readRecord(recordKey, txnId);
+            if (record == null || record.status() == TxnStatus.ABORTED) {
+                return CompletableFuture.completedFuture(CommitReply.ABORTED);
+            }
+            if (record.status() == TxnStatus.COMMITTED) {
+                return CompletableFuture.completedFuture(CommitReply.COMMITTED);
+            }
+            if (commitTs < record.minCommitTs()) {
+                return CompletableFuture.completedFuture(
+                        new CommitReply(CommitReply.Outcome.TIMESTAMP_TOO_LOW, record.minCommitTs()));
+            }
+            try (EngineBatch batch = participant.engine().newBatch()) {
+                for (byte[] key : localKeys) {
+                    Intent intent = participant.reader().intent(key);
+                    if (intent != null && intent.txnId() == txnId) {
+                        MvccWriter.commitIntent(batch, key, intent, commitTs);
+                    }
+                }
+                if (onePhase) {
+                    participant.deleteRecord(batch, recordKey, txnId);
+                } else {
+                    participant.putRecord(batch, recordKey, record.withStatus(TxnStatus.COMMITTED, commitTs));
+                }
+                participant.engine().write(batch, true);
+            }
+        } finally {
+            participant.latches().release(stripes);
+        }
+        participant.waitQueue().release(txnId);
+        return CompletableFuture.completedFuture(CommitReply.COMMITTED);
+    }
+}
