@@ -1,0 +1,452 @@
+<#--
+  Basalt's productions, spliced into Calcite's Parser.jj by FMPP (see ../config.fmpp for which
+  list names each entry point). This file is FreeMarker source: a dollar sign followed by a brace
+  would be read as an interpolation, so there is none below.
+
+  Positions: Calcite's idiom is to open a Span on the first token of a construct and close it
+  with s.end(this) (the last token consumed) or s.end(node). Where a construct may start with
+  one of several optional tokens, we start from Span.of() and s.add(this) after each.
+-->
+
+/**
+ * Parses CREATE TABLE after "CREATE [OR REPLACE]". At most one primary key, inline or as a
+ * table element; a second one is rejected here, at its position, rather than by a later check
+ * that no longer knows where it was written.
+ */
+SqlCreate SqlCreateTable(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final Span elements;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    final List<SqlNode> constraints = new ArrayList<SqlNode>();
+    boolean hasPrimaryKey = false;
+    final SqlNodeList partitionBy;
+}
+{
+    <TABLE> {
+        if (replace) {
+            throw SqlParseErrors.createOrReplaceTable(s.end(this));
+        }
+    }
+    ifNotExists = IfNotExistsOpt()
+    name = CompoundIdentifier()
+    <LPAREN> { elements = span(); }
+    hasPrimaryKey = TableElement(name, columns, constraints, hasPrimaryKey)
+    (
+        <COMMA> hasPrimaryKey = TableElement(name, columns, constraints, hasPrimaryKey)
+    )*
+    <RPAREN> { elements.add(this); }
+    (
+        partitionBy = PartitionBy()
+    |
+        { partitionBy = null; }
+    )
+    {
+        return new SqlCreateTable(s.end(this), ifNotExists, name,
+            new SqlNodeList(columns, elements.pos()),
+            new SqlNodeList(constraints, elements.pos()),
+            partitionBy);
+    }
+}
+
+/** Parses "IF NOT EXISTS" if present; "CREATE TABLE if (...)" still names a table IF. */
+boolean IfNotExistsOpt() :
+{
+}
+{
+    LOOKAHEAD(2) <IF> <NOT> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+/** Parses "IF EXISTS" if present; "DROP TABLE if" still names a table IF. */
+boolean IfExistsOpt() :
+{
+}
+{
+    LOOKAHEAD(2) <IF> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+/**
+ * Parses one column or table constraint into the matching list, and returns whether the table
+ * now has a primary key.
+ */
+boolean TableElement(SqlIdentifier table, List<SqlNode> columns, List<SqlNode> constraints,
+    boolean hasPrimaryKey) :
+{
+    final SqlColumnDeclaration column;
+    final SqlKeyConstraint constraint;
+    final List<SqlKeyConstraint> keys;
+}
+{
+    (
+        column = ColumnDeclaration() {
+            columns.add(column);
+            keys = column.constraints();
+        }
+    |
+        constraint = TableKeyConstraint() {
+            constraints.add(constraint);
+            keys = Collections.singletonList(constraint);
+        }
+    )
+    {
+        // Also catches PRIMARY KEY written twice on one column: the same mistake.
+        for (SqlKeyConstraint key : keys) {
+            if (key.isPrimaryKey()) {
+                if (hasPrimaryKey) {
+                    throw SqlParseErrors.duplicatePrimaryKey(key.getParserPosition(), table);
+                }
+                hasPrimaryKey = true;
+            }
+        }
+        return hasPrimaryKey;
+    }
+}
+
+/**
+ * Parses "name type" and the column's constraints, in any order: NOT NULL, NULL, DEFAULT expr,
+ * PRIMARY KEY, UNIQUE, each optionally named by CONSTRAINT (the name is kept for the key
+ * constraints, which are the ones an error message or a catalog would refer to).
+ */
+SqlColumnDeclaration ColumnDeclaration() :
+{
+    final SqlIdentifier name;
+    final SqlDataTypeSpec type;
+    boolean notNull = false;
+    boolean explicitNull = false;
+    SqlNode defaultValue = null;
+    SqlNode e;
+    final List<SqlNode> constraints = new ArrayList<SqlNode>();
+    SqlIdentifier constraintName;
+    Span cs;
+    final Span s;
+}
+{
+    name = SimpleIdentifier() { s = span(); }
+    type = DataType()
+    (
+        {
+            constraintName = null;
+            cs = Span.of();
+        }
+        [
+            <CONSTRAINT> { cs.add(this); }
+            constraintName = SimpleIdentifier()
+        ]
+        (
+            <NOT> { cs.add(this); } <NULL> {
+                if (explicitNull) {
+                    throw SqlParseErrors.conflictingNullability(cs.end(this), name);
+                }
+                notNull = true;
+            }
+        |
+            <NULL> {
+                cs.add(this);
+                if (notNull) {
+                    throw SqlParseErrors.conflictingNullability(cs.end(this), name);
+                }
+                explicitNull = true;
+            }
+        |
+            <DEFAULT_> { cs.add(this); }
+            e = Expression(ExprContext.ACCEPT_SUB_QUERY) {
+                if (defaultValue != null) {
+                    throw SqlParseErrors.duplicateDefault(cs.end(e), name);
+                }
+                defaultValue = e;
+            }
+        |
+            <PRIMARY> { cs.add(this); } <KEY> {
+                constraints.add(
+                    new SqlKeyConstraint(SqlKeyConstraint.PRIMARY_KEY, cs.end(this),
+                        constraintName, null));
+            }
+        |
+            <UNIQUE> {
+                cs.add(this);
+                constraints.add(
+                    new SqlKeyConstraint(SqlKeyConstraint.UNIQUE, cs.end(this),
+                        constraintName, null));
+            }
+        )
+    )*
+    {
+        return new SqlColumnDeclaration(s.end(this), name, type, notNull, defaultValue,
+            new SqlNodeList(constraints, s.pos()));
+    }
+}
+
+/** Parses "[CONSTRAINT name] PRIMARY KEY (col, ...)" or "[CONSTRAINT name] UNIQUE (col, ...)". */
+SqlKeyConstraint TableKeyConstraint() :
+{
+    final Span s = Span.of();
+    SqlIdentifier name = null;
+    final SqlOperator operator;
+    final SqlNodeList columns;
+}
+{
+    [
+        <CONSTRAINT> { s.add(this); }
+        name = SimpleIdentifier()
+    ]
+    (
+        <PRIMARY> { s.add(this); } <KEY> { operator = SqlKeyConstraint.PRIMARY_KEY; }
+    |
+        <UNIQUE> { s.add(this); operator = SqlKeyConstraint.UNIQUE; }
+    )
+    columns = ParenthesizedSimpleIdentifierList() {
+        return new SqlKeyConstraint(operator, s.end(columns), name, columns);
+    }
+}
+
+/**
+ * Parses the table's partitioning. Only HASH for now; RANGE would be a second alternative after
+ * BY, returning its own shape, which is why this is a production of its own.
+ */
+SqlNodeList PartitionBy() :
+{
+    final SqlNodeList columns;
+}
+{
+    <PARTITION> <BY> <HASH>
+    columns = ParenthesizedSimpleIdentifierList() {
+        return columns;
+    }
+}
+
+/** Parses DROP TABLE after "DROP". RESTRICT is the default and is not recorded. */
+SqlDrop SqlDropTable(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+    boolean cascade = false;
+}
+{
+    <TABLE>
+    ifExists = IfExistsOpt()
+    name = CompoundIdentifier()
+    [
+        <CASCADE> { cascade = true; }
+    |
+        <RESTRICT>
+    ]
+    {
+        return new SqlDropTable(s.end(this), ifExists, name, cascade);
+    }
+}
+
+/** Parses PostgreSQL's TEXT, an unbounded VARCHAR. */
+SqlTypeNameSpec TextTypeName() :
+{
+}
+{
+    <TEXT> {
+        return new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, getPos());
+    }
+}
+
+/** Parses "BEGIN [WORK | TRANSACTION] [modes]" or "START TRANSACTION [modes]". */
+SqlNode SqlBeginTransaction() :
+{
+    final Span s;
+    SqlNodeList modes = SqlNodeList.EMPTY;
+}
+{
+    (
+        <BEGIN> { s = span(); }
+        [ <WORK> | <TRANSACTION> ]
+    |
+        <START> { s = span(); } <TRANSACTION>
+    )
+    [ modes = TransactionModeList() ]
+    {
+        return new SqlBeginTransaction(s.end(this), modes);
+    }
+}
+
+/** Parses "COMMIT [WORK | TRANSACTION]" or PostgreSQL's "END [WORK | TRANSACTION]". */
+SqlNode SqlCommit() :
+{
+    final Span s;
+}
+{
+    ( <COMMIT> | <END> ) { s = span(); }
+    [ <WORK> | <TRANSACTION> ]
+    {
+        return new SqlCommit(s.end(this));
+    }
+}
+
+/** Parses "ROLLBACK [WORK | TRANSACTION]" or PostgreSQL's "ABORT [WORK | TRANSACTION]". */
+SqlNode SqlRollback() :
+{
+    final Span s;
+}
+{
+    ( <ROLLBACK> | <ABORT> ) { s = span(); }
+    [ <WORK> | <TRANSACTION> ]
+    {
+        return new SqlRollback(s.end(this));
+    }
+}
+
+/**
+ * Parses every statement that starts with SET: SET TRANSACTION, SET SESSION CHARACTERISTICS AS
+ * TRANSACTION, and "SET name {= | TO} {value | DEFAULT}". The last is Calcite's SqlSetOption,
+ * extended with PostgreSQL's TO; "SET name TO DEFAULT" is a SqlSetOption without a value, the
+ * same node as "RESET name", because PostgreSQL defines the two as equivalent.
+ *
+ * <p>TRANSACTION and SESSION are non-reserved, so "SET transaction = 1" names an option; the
+ * two-token lookaheads tell the forms apart.
+ */
+SqlNode SqlSetStatement() :
+{
+    final Span s;
+    final SqlNodeList modes;
+    final SqlIdentifier name;
+    SqlNode value = null;
+}
+{
+    <SET> { s = span(); }
+    (
+        LOOKAHEAD(2)
+        <TRANSACTION> modes = TransactionModeList() {
+            return new SqlSetTransaction(s.end(this), false, modes);
+        }
+    |
+        LOOKAHEAD(2)
+        <SESSION> <CHARACTERISTICS> <AS> <TRANSACTION> modes = TransactionModeList() {
+            return new SqlSetTransaction(s.end(this), true, modes);
+        }
+    |
+        name = CompoundIdentifier()
+        ( <EQ> | <TO> )
+        (
+            <DEFAULT_> {
+                return new SqlSetOption(s.end(this), null, name, null);
+            }
+        |
+            value = Literal()
+        |
+            value = SimpleIdentifier()
+        |
+            <ON> {
+                // OFF is an identifier; ON is reserved.
+                value = new SqlIdentifier(token.image.toUpperCase(Locale.ROOT), getPos());
+            }
+        )
+        {
+            return new SqlSetOption(s.end(value), null, name, value);
+        }
+    )
+}
+
+/** Parses "SHOW TRANSACTION ISOLATION LEVEL", "SHOW ALL" or "SHOW name". */
+SqlNode SqlShow() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <SHOW> { s = span(); }
+    (
+        LOOKAHEAD(3)
+        <TRANSACTION> <ISOLATION> <LEVEL> {
+            return new SqlShow(s.end(this), SqlShow.Subject.TRANSACTION_ISOLATION, null);
+        }
+    |
+        <ALL> {
+            return new SqlShow(s.end(this), SqlShow.Subject.ALL, null);
+        }
+    |
+        name = CompoundIdentifier() {
+            return new SqlShow(s.end(name), SqlShow.Subject.SETTING, name);
+        }
+    )
+}
+
+/**
+ * Parses PostgreSQL's "EXPLAIN [ANALYZE] statement", or hands "EXPLAIN PLAN ..." to Calcite's
+ * SqlExplain. Both start with EXPLAIN and this production is tried first, so it has to take both.
+ */
+SqlNode SqlExplainStatement() :
+{
+    final Span s;
+    boolean analyze = false;
+    final SqlNode stmt;
+}
+{
+    (
+        LOOKAHEAD(2)
+        stmt = SqlExplain() {
+            return stmt;
+        }
+    |
+        <EXPLAIN> { s = span(); }
+        [
+            // ANALYZE is non-reserved, so this could also start an expression; it never does here.
+            LOOKAHEAD(1)
+            <ANALYZE> { analyze = true; }
+        ]
+        stmt = SqlQueryOrDml() {
+            return new SqlExplainStatement(s.end(stmt), stmt, analyze);
+        }
+    )
+}
+
+/** Parses one or more transaction modes, separated by commas or, as PostgreSQL allows, by nothing. */
+SqlNodeList TransactionModeList() :
+{
+    final List<SqlNode> modes = new ArrayList<SqlNode>();
+}
+{
+    AddTransactionMode(modes)
+    (
+        [ <COMMA> ]
+        AddTransactionMode(modes)
+    )*
+    {
+        return new SqlNodeList(modes, Span.of(modes).pos());
+    }
+}
+
+void AddTransactionMode(List<SqlNode> modes) :
+{
+    final Span s;
+    final TransactionMode mode;
+}
+{
+    (
+        <ISOLATION> { s = span(); } <LEVEL>
+        (
+            <SERIALIZABLE> { mode = TransactionMode.SERIALIZABLE; }
+        |
+            <REPEATABLE> <READ> { mode = TransactionMode.REPEATABLE_READ; }
+        |
+            <SNAPSHOT> { mode = TransactionMode.SNAPSHOT; }
+        |
+            LOOKAHEAD(2)
+            <READ> <COMMITTED> { mode = TransactionMode.READ_COMMITTED; }
+        |
+            <READ> <UNCOMMITTED> { mode = TransactionMode.READ_UNCOMMITTED; }
+        )
+    |
+        LOOKAHEAD(2)
+        <READ> { s = span(); } <ONLY> { mode = TransactionMode.READ_ONLY; }
+    |
+        <READ> { s = span(); } <WRITE> { mode = TransactionMode.READ_WRITE; }
+    )
+    {
+        final TransactionMode conflict =
+            TransactionMode.conflicting(TransactionMode.of(modes), mode);
+        if (conflict != null) {
+            throw SqlParseErrors.conflictingTransactionModes(s.end(this), conflict, mode);
+        }
+        modes.add(mode.symbol(s.end(this)));
+    }
+}

@@ -1,0 +1,166 @@
+package io.basalt.sql.parse;
+
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCreate;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.ImmutableNullableList;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code CREATE TABLE [IF NOT EXISTS] name (element, ...) [PARTITION BY HASH (col, ...)]}, where an
+ * element is a {@link SqlColumnDeclaration} or a table-level {@link SqlKeyConstraint}.
+ *
+ * <p>The node keeps what the user wrote (constraints on columns stay on the columns) so that
+ * {@link #unparse} gives the statement back; {@link #primaryKey()} and {@link #uniqueKeys()} give
+ * the normalised view. The parser guarantees at most one primary key.
+ *
+ * <p>Partitioning is only {@code HASH} for now and {@link #partitionBy()} is its column list. A
+ * {@code RANGE} strategy would add an operand naming the strategy, and the grammar's
+ * {@code PartitionBy} production is the one place to extend.
+ */
+public final class SqlCreateTable extends SqlCreate {
+    public static final SqlSpecialOperator OPERATOR =
+        new SqlSpecialOperator("CREATE TABLE", SqlKind.CREATE_TABLE) {
+            @Override
+            public SqlCall createCall(@Nullable SqlLiteral functionQualifier, SqlParserPos pos,
+                    @Nullable SqlNode... operands) {
+                return new SqlCreateTable(pos, ((SqlLiteral) operands[0]).booleanValue(),
+                    (SqlIdentifier) operands[1], (SqlNodeList) operands[2], (SqlNodeList) operands[3],
+                    (SqlNodeList) operands[4]);
+            }
+        };
+
+    private final SqlIdentifier name;
+    private final SqlNodeList columns;
+    private final SqlNodeList constraints;
+    private final @Nullable SqlNodeList partitionBy;
+
+    public SqlCreateTable(SqlParserPos pos, boolean ifNotExists, SqlIdentifier name, SqlNodeList columns,
+            SqlNodeList constraints, @Nullable SqlNodeList partitionBy) {
+        super(OPERATOR, pos, false, ifNotExists);
+        this.name = name;
+        this.columns = columns;
+        this.constraints = constraints;
+        this.partitionBy = partitionBy;
+    }
+
+    public SqlIdentifier name() {
+        return name;
+    }
+
+    public boolean ifNotExists() {
+        return ifNotExists;
+    }
+
+    public List<SqlColumnDeclaration> columns() {
+        final List<SqlColumnDeclaration> list = new ArrayList<>();
+        for (SqlNode column : columns) {
+            list.add((SqlColumnDeclaration) column);
+        }
+        return list;
+    }
+
+    /** The constraints written as table elements, in order; not those written on columns. */
+    public List<SqlKeyConstraint> tableConstraints() {
+        final List<SqlKeyConstraint> list = new ArrayList<>();
+        for (SqlNode constraint : constraints) {
+            list.add((SqlKeyConstraint) constraint);
+        }
+        return list;
+    }
+
+    /** The primary key, from whichever form declared it, always with its column list; or null. */
+    public @Nullable SqlKeyConstraint primaryKey() {
+        for (SqlColumnDeclaration column : columns()) {
+            final SqlKeyConstraint key = column.primaryKeyConstraint();
+            if (key != null) {
+                return key.onColumn(column.name());
+            }
+        }
+        for (SqlKeyConstraint constraint : tableConstraints()) {
+            if (constraint.isPrimaryKey()) {
+                return constraint;
+            }
+        }
+        return null;
+    }
+
+    /** The primary key's column names in key order; empty if the table has no primary key. */
+    public List<String> primaryKeyColumns() {
+        final SqlKeyConstraint key = primaryKey();
+        return key == null ? List.of() : key.columnNames();
+    }
+
+    /** Every UNIQUE constraint, column-level ones first, each with its column list. */
+    public List<SqlKeyConstraint> uniqueKeys() {
+        final List<SqlKeyConstraint> keys = new ArrayList<>();
+        for (SqlColumnDeclaration column : columns()) {
+            for (SqlKeyConstraint constraint : column.constraints()) {
+                if (!constraint.isPrimaryKey()) {
+                    keys.add(constraint.onColumn(column.name()));
+                }
+            }
+        }
+        for (SqlKeyConstraint constraint : tableConstraints()) {
+            if (!constraint.isPrimaryKey()) {
+                keys.add(constraint);
+            }
+        }
+        return keys;
+    }
+
+    /** The columns of {@code PARTITION BY HASH (...)}, or null if the table did not say. */
+    public @Nullable SqlNodeList partitionBy() {
+        return partitionBy;
+    }
+
+    @Override
+    public SqlOperator getOperator() {
+        return OPERATOR;
+    }
+
+    @Override
+    public List<SqlNode> getOperandList() {
+        return ImmutableNullableList.of(SqlLiteral.createBoolean(ifNotExists, pos), name, columns,
+            constraints, partitionBy);
+    }
+
+    @Override
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+        writer.keyword("CREATE TABLE");
+        if (ifNotExists) {
+            writer.keyword("IF NOT EXISTS");
+        }
+        name.unparse(writer, 0, 0);
+        final SqlWriter.Frame frame = writer.startList("(", ")");
+        for (SqlNode element : columns) {
+            writer.sep(",");
+            element.unparse(writer, 0, 0);
+        }
+        for (SqlNode element : constraints) {
+            writer.sep(",");
+            element.unparse(writer, 0, 0);
+        }
+        writer.endList(frame);
+        if (partitionBy != null) {
+            writer.keyword("PARTITION BY HASH");
+            final SqlWriter.Frame columnsFrame = writer.startList("(", ")");
+            for (SqlNode column : partitionBy) {
+                writer.sep(",");
+                column.unparse(writer, 0, 0);
+            }
+            writer.endList(columnsFrame);
+        }
+    }
+}
