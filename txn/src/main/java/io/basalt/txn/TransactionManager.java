@@ -1,6 +1,7 @@
 package io.basalt.txn;
 
 import io.basalt.txn.coord.TxnCoordinator;
+import io.basalt.txn.participant.ClearRangeCommand;
 import io.basalt.txn.routing.PartitionClient;
 import io.basalt.txn.routing.PartitionRouter;
 import io.basalt.txn.timestamp.TimestampOracle;
@@ -30,6 +31,14 @@ public final class TransactionManager {
      */
     public Transaction begin(IsolationLevel requested) {
         return new TxnCoordinator(tso.next(), router, client, tso, stats, config);
+    }
+
+    /**
+     * Erases {@code [start, end)}, which must lie inside one partition, outside any transaction
+     * (see {@link ClearRangeCommand} for when that is allowed).
+     */
+    public void clearRange(byte[] start, byte[] end) {
+        client.send(router.partitionOf(start), new ClearRangeCommand(start, end)).join();
     }
 
     public TxnStats stats() {

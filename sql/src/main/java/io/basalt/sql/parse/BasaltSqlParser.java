@@ -60,6 +60,18 @@ public final class BasaltSqlParser {
         }
     }
 
+    /** Parses a scalar expression, such as a column's DEFAULT as the catalog stores it. */
+    public static SqlNode parseExpression(String sql) {
+        if (sql.isEmpty()) {
+            throw new BasaltException(SqlState.SYNTAX_ERROR, "empty expression");
+        }
+        try {
+            return SqlParser.create(sql, CONFIG).parseExpression();
+        } catch (SqlParseException e) {
+            throw toBasaltException(e);
+        }
+    }
+
     /** Parses a script of statements separated by semicolons; the last semicolon is optional. */
     public static List<SqlNode> parseStatements(String sql) {
         if (sql.isEmpty()) {

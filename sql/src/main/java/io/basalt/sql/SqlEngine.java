@@ -1,0 +1,54 @@
+package io.basalt.sql;
+
+import io.basalt.sql.catalog.CatalogManager;
+import io.basalt.sql.ddl.DdlExecutor;
+import io.basalt.sql.plan.PlanCache;
+import io.basalt.sql.plan.QueryPlanner;
+import io.basalt.sql.session.SqlSession;
+import io.basalt.txn.TransactionManager;
+
+/**
+ * The SQL engine of one database: its catalog, its shared plan cache and the transaction manager
+ * everything runs on. Thread-safe; sessions are not (one per client connection).
+ */
+public final class SqlEngine {
+    private final TransactionManager transactions;
+    private final int partitionCount;
+    private final CatalogManager catalog;
+    private final QueryPlanner planner;
+    private final PlanCache plans;
+    private final DdlExecutor ddl;
+
+    public SqlEngine(TransactionManager transactions) {
+        this.transactions = transactions;
+        this.partitionCount = transactions.router().partitionCount();
+        this.catalog = new CatalogManager(transactions);
+        this.planner = new QueryPlanner(partitionCount);
+        this.plans = new PlanCache(planner);
+        this.ddl = new DdlExecutor(catalog, planner, partitionCount);
+    }
+
+    public SqlSession openSession() {
+        return new SqlSession(this);
+    }
+
+    public TransactionManager transactions() {
+        return transactions;
+    }
+
+    public CatalogManager catalog() {
+        return catalog;
+    }
+
+    public PlanCache plans() {
+        return plans;
+    }
+
+    public DdlExecutor ddl() {
+        return ddl;
+    }
+
+    public int partitionCount() {
+        return partitionCount;
+    }
+}

@@ -1,0 +1,97 @@
+package io.basalt.sql.catalog;
+
+import io.basalt.kv.codec.KeyEncoder;
+import io.basalt.kv.codec.Keys;
+import io.basalt.kv.partition.PartitionKeys;
+import io.basalt.txn.KeyValue;
+import io.basalt.txn.Transaction;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Where the catalog lives: ordinary transactional KV rows in partition 0, under the reserved
+ * table id {@link #SYSTEM_TABLE_ID}, so a catalog change commits atomically like any other write
+ * and a file database reopens with its tables. (The replicated cluster moves these rows into the
+ * meta service's own Raft group.)
+ *
+ * <pre>
+ *   / 0 / 1 / "table" / name /        -> table descriptor (TableDescriptorCodec)
+ *   / 0 / 1 / "next-table-id" /       -> i64, the next table id to hand out
+ *   / 0 / 1 / "version" /             -> i64, bumped by every change; plan caches key on it
+ * </pre>
+ */
+final class CatalogStore {
+    static final int SYSTEM_TABLE_ID = 1;
+    /** User table ids start here; smaller ids are reserved for system tables. */
+    static final long FIRST_USER_TABLE_ID = 100;
+
+    private CatalogStore() {
+    }
+
+    static byte[] tableKey(String name) {
+        return systemKey().writeString("table").writeString(name).toByteArray();
+    }
+
+    private static byte[] tablesPrefix() {
+        return systemKey().writeString("table").toByteArray();
+    }
+
+    private static byte[] counterKey() {
+        return systemKey().writeString("next-table-id").toByteArray();
+    }
+
+    private static byte[] versionKey() {
+        return systemKey().writeString("version").toByteArray();
+    }
+
+    private static KeyEncoder systemKey() {
+        return new KeyEncoder().writeRawBytes(PartitionKeys.prefix(0)).writeLong(SYSTEM_TABLE_ID);
+    }
+
+    static Catalog load(Transaction txn) {
+        List<TableDescriptor> tables = new ArrayList<>();
+        byte[] prefix = tablesPrefix();
+        for (Iterator<KeyValue> it = txn.scan(prefix, Keys.prefixEnd(prefix)); it.hasNext(); ) {
+            tables.add(TableDescriptorCodec.decode(it.next().value()));
+        }
+        return new Catalog(readLong(txn, versionKey(), 0), tables);
+    }
+
+    static TableDescriptor readTable(Transaction txn, String name) {
+        byte[] raw = txn.get(tableKey(name));
+        return raw == null ? null : TableDescriptorCodec.decode(raw);
+    }
+
+    /** Hands out the next table id (a read-modify-write: concurrent DDL conflicts and retries). */
+    static int allocateTableId(Transaction txn) {
+        long next = readLong(txn, counterKey(), FIRST_USER_TABLE_ID);
+        txn.put(counterKey(), encodeLong(next + 1));
+        return Math.toIntExact(next);
+    }
+
+    static void insertTable(Transaction txn, TableDescriptor table) {
+        txn.insert(tableKey(table.name()), TableDescriptorCodec.encode(table));
+    }
+
+    static void deleteTable(Transaction txn, String name) {
+        txn.delete(tableKey(name));
+    }
+
+    /** Bumps the catalog version; every change does, so concurrent changes conflict on this key. */
+    static long bumpVersion(Transaction txn) {
+        long version = readLong(txn, versionKey(), 0) + 1;
+        txn.put(versionKey(), encodeLong(version));
+        return version;
+    }
+
+    private static long readLong(Transaction txn, byte[] key, long absent) {
+        byte[] raw = txn.get(key);
+        return raw == null ? absent : ByteBuffer.wrap(raw).getLong();
+    }
+
+    private static byte[] encodeLong(long value) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+    }
+}

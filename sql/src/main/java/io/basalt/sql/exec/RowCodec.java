@@ -1,0 +1,151 @@
+package io.basalt.sql.exec;
+
+import io.basalt.kv.codec.KeyDecoder;
+import io.basalt.kv.codec.KeyEncoder;
+import io.basalt.kv.codec.Keys;
+import io.basalt.kv.codec.SortOrder;
+import io.basalt.kv.codec.ValueDecoder;
+import io.basalt.kv.codec.ValueEncoder;
+import io.basalt.kv.partition.PartitionKeys;
+import io.basalt.sql.catalog.ColumnDescriptor;
+import io.basalt.sql.catalog.ColumnType;
+import io.basalt.sql.catalog.TableDescriptor;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Lays a table's rows out as KV pairs (values in the storage representation of {@code InternalValues}).
+ *
+ * <pre>
+ *   key:   / partition / tableId / pk1 / pk2 ... /      (key codec tuple, ascending)
+ *   value: non-key columns by column id               (value codec record; NULL = absent)
+ * </pre>
+ * The partition is the CRC32C of the encoded partition-key columns (a prefix of the primary key)
+ * modulo the partition count, so every row with the same partition-key values, in any table,
+ * lands in the same partition. Not thread-safe: one per executing operator.
+ */
+public final class RowCodec {
+    private final TableDescriptor table;
+    private final int partitionCount;
+    private final int[] primaryKey;
+    private final int[] valueColumns;
+    private final int[] slotByColumnId;
+    private final KeyEncoder keys = new KeyEncoder(64);
+    private final ValueEncoder values = new ValueEncoder();
+    private final ValueDecoder valueDecoder = new ValueDecoder();
+
+    public RowCodec(TableDescriptor table, int partitionCount) {
+        this.table = table;
+        this.partitionCount = partitionCount;
+        this.primaryKey = table.primaryKey();
+        List<ColumnDescriptor> columns = table.columns();
+        this.valueColumns = IntStream.range(0, columns.size())
+                .filter(i -> !table.isPrimaryKeyColumn(i))
+                .boxed()
+                .sorted((a, b) -> Integer.compare(columns.get(a).id(), columns.get(b).id()))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        int maxId = columns.stream().mapToInt(ColumnDescriptor::id).max().orElse(0);
+        this.slotByColumnId = new int[maxId + 1];
+        Arrays.fill(slotByColumnId, -1);
+        for (int position : valueColumns) {
+            slotByColumnId[columns.get(position).id()] = position;
+        }
+    }
+
+    public TableDescriptor table() {
+        return table;
+    }
+
+    public int partitionCount() {
+        return partitionCount;
+    }
+
+    /** The partition of a row whose first primary-key values are {@code keyValues} (at least the partition key). */
+    public int partitionOf(Object[] keyValues) {
+        keys.reset();
+        for (int i = 0; i < table.partitionKeyLength(); i++) {
+            keys.writeValue(keyValues[i], SortOrder.ASCENDING);
+        }
+        return PartitionKeys.bucketOf(keys.toByteArray(), partitionCount);
+    }
+
+    /** {@code / partition / tableId / keyValues[0..count) /}: a whole key, or the prefix of a key range. */
+    public byte[] keyPrefix(int partition, Object[] keyValues, int count) {
+        keys.reset().writeLong(partition).writeLong(table.id());
+        for (int i = 0; i < count; i++) {
+            keys.writeValue(keyValues[i], SortOrder.ASCENDING);
+        }
+        return keys.toByteArray();
+    }
+
+    /** {@code prefix ++ encoded value}, for a range bound on the key column after the prefix. */
+    public static byte[] append(byte[] prefix, Object value) {
+        return new KeyEncoder(prefix.length + 16).writeRawBytes(prefix).writeValue(value, SortOrder.ASCENDING).toByteArray();
+    }
+
+    /** The first key after every key starting with {@code prefix}. */
+    public static byte[] prefixEnd(byte[] prefix) {
+        return Keys.prefixEnd(prefix);
+    }
+
+    /** The key of a row given in storage values, in column order. */
+    public byte[] key(Object[] row) {
+        Object[] keyValues = new Object[primaryKey.length];
+        for (int i = 0; i < primaryKey.length; i++) {
+            keyValues[i] = row[primaryKey[i]];
+        }
+        return keyPrefix(partitionOf(keyValues), keyValues, keyValues.length);
+    }
+
+    public byte[] value(Object[] row) {
+        values.reset();
+        for (int position : valueColumns) {
+            values.writeColumn(table.columns().get(position).id(), row[position]);
+        }
+        return values.toByteArray();
+    }
+
+    /** A stored row back into storage values, in column order. */
+    public Object[] decode(byte[] key, byte[] value) {
+        Object[] row = new Object[table.columns().size()];
+        KeyDecoder decoder = new KeyDecoder(key);
+        decoder.skip(SortOrder.ASCENDING); // partition
+        decoder.skip(SortOrder.ASCENDING); // table id
+        for (int position : primaryKey) {
+            row[position] = readKeyValue(decoder, table.columns().get(position).type());
+        }
+        // Key columns have no slot, so decodeInto leaves them as they are.
+        valueDecoder.reset(value);
+        valueDecoder.decodeInto(slotByColumnId, row);
+        return row;
+    }
+
+    private static Object readKeyValue(KeyDecoder decoder, ColumnType type) {
+        return switch (type.name()) {
+            case BOOLEAN -> decoder.readBoolean(SortOrder.ASCENDING);
+            case SMALLINT, INTEGER, BIGINT -> decoder.readLong(SortOrder.ASCENDING);
+            // The key codec normalises decimals (1.50 -> 1.5); the column's scale restores them.
+            case DECIMAL -> decoder.readDecimal(SortOrder.ASCENDING).setScale(type.scale(), RoundingMode.UNNECESSARY);
+            case REAL -> (float) decoder.readDouble(SortOrder.ASCENDING);
+            case DOUBLE -> decoder.readDouble(SortOrder.ASCENDING);
+            case CHAR, VARCHAR -> decoder.readString(SortOrder.ASCENDING);
+            case DATE -> decoder.readDate(SortOrder.ASCENDING);
+            case TIME -> decoder.readTime(SortOrder.ASCENDING);
+            case TIMESTAMP -> decoder.readTimestamp(SortOrder.ASCENDING);
+        };
+    }
+
+    /** The table id in a row key, or -1 if the key is not a row key. */
+    public static int tableIdOf(byte[] key) {
+        try {
+            KeyDecoder decoder = new KeyDecoder(key);
+            decoder.skip(SortOrder.ASCENDING);
+            return (int) decoder.readLong(SortOrder.ASCENDING);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+}

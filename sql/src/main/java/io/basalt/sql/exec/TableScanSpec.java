@@ -1,0 +1,152 @@
+package io.basalt.sql.exec;
+
+import io.basalt.sql.catalog.ColumnDescriptor;
+import io.basalt.sql.catalog.TableDescriptor;
+import io.basalt.sql.rel.KeyAccess;
+import io.basalt.sql.type.InternalValues;
+import io.basalt.txn.KeyValue;
+import io.basalt.txn.Transaction;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The run-time half of {@code BasaltTableScan}: evaluates the key access against the statement's
+ * parameters and reads the rows in the statement's transaction, lazily, partition after partition.
+ * Immutable and shared by every execution of a cached plan.
+ */
+public final class TableScanSpec {
+    private final TableDescriptor table;
+    private final SqlTypeName[] outputTypes;
+    private final KeyAccess access;
+    private final int partitionCount;
+
+    public TableScanSpec(TableDescriptor table, RelDataType rowType, KeyAccess access, int partitionCount) {
+        this.table = table;
+        this.outputTypes = rowType.getFieldList().stream().map(f -> f.getType().getSqlTypeName())
+                .toArray(SqlTypeName[]::new);
+        this.access = access;
+        this.partitionCount = partitionCount;
+    }
+
+    /** Called by generated code. */
+    public Enumerable<Object[]> execute(DataContext context) {
+        ExecutionContext execution = (ExecutionContext) context.get(ExecutionContext.KEY);
+        Transaction txn = execution.transaction();
+        RowCodec codec = new RowCodec(table, partitionCount);
+        int[] primaryKey = table.primaryKey();
+
+        Object[] keyValues = new Object[primaryKey.length];
+        int bound = access.equalities().size();
+        for (int i = 0; i < bound; i++) {
+            Object value = KeyValues.forEquality(column(primaryKey[i]),
+                    RexValues.evaluate(access.equalities().get(i), context));
+            if (value == KeyValues.NO_MATCH) {
+                return Linq4j.emptyEnumerable();
+            }
+            keyValues[i] = value;
+        }
+        if (access.kind() == KeyAccess.Kind.POINT) {
+            byte[] key = codec.keyPrefix(codec.partitionOf(keyValues), keyValues, keyValues.length);
+            byte[] value = txn.get(key);
+            return value == null
+                    ? Linq4j.emptyEnumerable()
+                    : Linq4j.singletonEnumerable(toInternal(codec.decode(key, value)));
+        }
+        List<byte[][]> ranges = new ArrayList<>();
+        Object lower = null;
+        Object upper = null;
+        if (bound < primaryKey.length) {
+            ColumnDescriptor next = column(primaryKey[bound]);
+            lower = access.lower() == null ? null : KeyValues.forBound(next, RexValues.evaluate(access.lower(), context));
+            upper = access.upper() == null ? null : KeyValues.forBound(next, RexValues.evaluate(access.upper(), context));
+        }
+        List<Integer> partitions = access.singlePartition()
+                ? List.of(codec.partitionOf(keyValues))
+                : allPartitions();
+        for (int partition : partitions) {
+            byte[] prefix = codec.keyPrefix(partition, keyValues, bound);
+            byte[] start = prefix;
+            byte[] end = RowCodec.prefixEnd(prefix);
+            if (lower != null) {
+                byte[] withLower = RowCodec.append(prefix, lower);
+                start = access.lowerInclusive() ? withLower : RowCodec.prefixEnd(withLower);
+            }
+            if (upper != null) {
+                byte[] withUpper = RowCodec.append(prefix, upper);
+                end = access.upperInclusive() ? RowCodec.prefixEnd(withUpper) : withUpper;
+            }
+            ranges.add(new byte[][] {start, end});
+        }
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                return Linq4j.iterableEnumerator(() -> new RangeIterator(txn, codec, ranges));
+            }
+        };
+    }
+
+    private List<Integer> allPartitions() {
+        List<Integer> all = new ArrayList<>(partitionCount);
+        for (int p = 0; p < partitionCount; p++) {
+            all.add(p);
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    private ColumnDescriptor column(int position) {
+        return table.columns().get(position);
+    }
+
+    Object[] toInternal(Object[] stored) {
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = InternalValues.fromStorage(outputTypes[i], stored[i]);
+        }
+        return stored;
+    }
+
+    /** Rows of several key ranges, one range after the other, each read in pages as it is consumed. */
+    private final class RangeIterator implements Iterator<Object[]> {
+        private final Transaction txn;
+        private final RowCodec codec;
+        private final List<byte[][]> ranges;
+        private int nextRange;
+        private Iterator<KeyValue> current = Collections.emptyIterator();
+
+        RangeIterator(Transaction txn, RowCodec codec, List<byte[][]> ranges) {
+            this.txn = txn;
+            this.codec = codec;
+            this.ranges = ranges;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext()) {
+                if (nextRange == ranges.size()) {
+                    return false;
+                }
+                byte[][] range = ranges.get(nextRange++);
+                current = txn.scan(range[0], range[1]);
+            }
+            return true;
+        }
+
+        @Override
+        public Object[] next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            KeyValue kv = current.next();
+            return toInternal(codec.decode(kv.key(), kv.value()));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.basalt.sql.plan;
+
+import io.basalt.common.client.ColumnMetadata;
+import io.basalt.common.client.ParameterMetadata;
+import io.basalt.common.error.BasaltException;
+import io.basalt.common.error.SqlState;
+import io.basalt.sql.exec.ExecutionContext;
+import io.basalt.sql.type.InternalValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * A query or DML statement planned and compiled against one catalog version: immutable, shared by
+ * every session through the plan cache, and executed by binding parameters and a transaction.
+ */
+public final class CompiledStatement {
+    private final boolean query;
+    private final Bindable<Object> bindable;
+    private final Map<String, Object> stash;
+    private final JavaTypeFactory typeFactory;
+    private final List<ColumnMetadata> columns;
+    private final SqlTypeName[] outputTypes;
+    private final int[] outputFields;
+    private final List<ParameterMetadata> parameters;
+    private final SqlTypeName[] parameterTypes;
+    private final String plan;
+
+    CompiledStatement(boolean query, Bindable<Object> bindable, Map<String, Object> stash, JavaTypeFactory typeFactory,
+                      List<ColumnMetadata> columns, SqlTypeName[] outputTypes, int[] outputFields,
+                      List<ParameterMetadata> parameters, SqlTypeName[] parameterTypes, String plan) {
+        this.query = query;
+        this.bindable = bindable;
+        this.stash = stash;
+        this.typeFactory = typeFactory;
+        this.columns = List.copyOf(columns);
+        this.outputTypes = outputTypes;
+        this.outputFields = outputFields;
+        this.parameters = List.copyOf(parameters);
+        this.parameterTypes = parameterTypes;
+        this.plan = plan;
+    }
+
+    /** Whether it returns rows (a query) rather than a count (DML). */
+    public boolean isQuery() {
+        return query;
+    }
+
+    public List<ColumnMetadata> columns() {
+        return columns;
+    }
+
+    public List<ParameterMetadata> parameters() {
+        return parameters;
+    }
+
+    /** The physical plan, as EXPLAIN prints it. */
+    public String plan() {
+        return plan;
+    }
+
+    /**
+     * Runs the plan in {@code execution}'s transaction. Rows come back in Calcite's internal
+     * representation; {@link #toClientRow} converts them.
+     *
+     * @param clientParameters one value per parameter, as the client sent them
+     */
+    public Enumerable<Object> bind(List<Object> clientParameters, ExecutionContext execution) {
+        if (clientParameters.size() != parameterTypes.length) {
+            throw new BasaltException(SqlState.PROTOCOL_VIOLATION, "the statement has " + parameterTypes.length
+                    + " parameters but " + clientParameters.size() + " values were given");
+        }
+        List<Object> internal = new ArrayList<>(clientParameters.size());
+        for (int i = 0; i < parameterTypes.length; i++) {
+            internal.add(InternalValues.fromClient(parameterTypes[i], clientParameters.get(i)));
+        }
+        return bindable.bind(new StatementContext(typeFactory, stash, internal, execution));
+    }
+
+    /** A row of the plan's output as the client sees it: the visible columns, in client types. */
+    public Object[] toClientRow(Object planRow) {
+        Object[] out = new Object[outputFields.length];
+        if (planRow instanceof Object[] values) {
+            for (int i = 0; i < outputFields.length; i++) {
+                out[i] = InternalValues.toClient(outputTypes[i], values[outputFields[i]]);
+            }
+        } else {
+            out[0] = InternalValues.toClient(outputTypes[0], planRow);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,141 @@
+package io.basalt.sql.plan;
+
+import io.basalt.common.client.ColumnMetadata;
+import io.basalt.common.client.ParameterMetadata;
+import io.basalt.sql.catalog.Catalog;
+import io.basalt.sql.rule.BasaltRules;
+import io.basalt.sql.schema.BasaltSchema;
+import io.basalt.sql.type.BasaltTypeSystem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlExplainFormat;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+
+/**
+ * Plans a query or DML statement: validate against the catalog, convert to relational algebra,
+ * optimise with Calcite's rules plus Basalt's ({@link BasaltRules}), and compile the physical plan
+ * to Java with Calcite's enumerable code generator. Expensive (milliseconds), which is why
+ * sessions go through the {@code PlanCache}. Stateless and thread-safe.
+ *
+ * <p>DML is planned against the assignment view of the tables (see {@code RelTypes}), queries
+ * against the declared types.
+ */
+public final class QueryPlanner {
+    private static final String SCHEMA = "PUBLIC";
+
+    private final int partitionCount;
+
+    public QueryPlanner(int partitionCount) {
+        this.partitionCount = partitionCount;
+    }
+
+    public CompiledStatement compile(SqlNode statement, Catalog catalog) {
+        boolean dml = statement.getKind().belongsTo(SqlKind.DML);
+        JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(BasaltTypeSystem.INSTANCE);
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        root.add(SCHEMA, new BasaltSchema(catalog, dml));
+        CalciteConnectionConfig config = connectionConfig();
+        CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, List.of(SCHEMA), typeFactory, config);
+        BasaltValidator validator = new BasaltValidator(SqlStdOperatorTable.instance(), catalogReader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withConformance(SqlConformanceEnum.LENIENT)
+                        .withIdentifierExpansion(true)
+                        .withDefaultNullCollation(config.defaultNullCollation()));
+        SqlNode validated = validator.validate(statement);
+        RelDataType parameterRowType = validator.getParameterRowType(validated);
+        List<List<String>> origins = validator.getFieldOrigins(validated);
+
+        VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(config));
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+        planner.setExecutor(RexUtil.EXECUTOR);
+        RelOptUtil.registerDefaultRules(planner, false, false);
+        BasaltRules.all(partitionCount).forEach(planner::addRule);
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
+                StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+        RelRoot relRoot = converter.convertQuery(validated, false, true);
+
+        RelTraitSet desired = relRoot.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)
+                .replace(relRoot.collation).simplify();
+        Program program = Programs.standard();
+        RelNode physical = program.run(planner, relRoot.rel, desired, List.of(), List.of());
+
+        Map<String, Object> stash = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        Bindable<Object> bindable = EnumerableInterpretable.toBindable(stash, null, (EnumerableRel) physical,
+                EnumerableRel.Prefer.ARRAY);
+
+        boolean query = !dml;
+        int[] outputFields = relRoot.fields.stream().mapToInt(f -> f.getKey()).toArray();
+        RelDataType validatedType = validator.getValidatedNodeType(validated);
+        List<ColumnMetadata> columns = new ArrayList<>();
+        SqlTypeName[] outputTypes = new SqlTypeName[outputFields.length];
+        if (query) {
+            List<RelDataTypeField> fields = validatedType.getFieldList();
+            for (int i = 0; i < fields.size(); i++) {
+                List<String> origin = origins == null ? null : origins.get(i);
+                columns.add(ClientTypes.column(fields.get(i), origin));
+                outputTypes[i] = fields.get(i).getType().getSqlTypeName();
+            }
+        } else {
+            outputTypes = new SqlTypeName[] {SqlTypeName.BIGINT};
+        }
+        List<ParameterMetadata> parameters = new ArrayList<>();
+        SqlTypeName[] parameterTypes = new SqlTypeName[parameterRowType.getFieldCount()];
+        for (int i = 0; i < parameterTypes.length; i++) {
+            RelDataType type = parameterRowType.getFieldList().get(i).getType();
+            parameters.add(ClientTypes.parameter(type));
+            parameterTypes[i] = type.getSqlTypeName();
+        }
+        String plan = RelOptUtil.dumpPlan("", physical, SqlExplainFormat.TEXT, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+        return new CompiledStatement(query, bindable, stash, typeFactory, columns, outputTypes,
+                query ? outputFields : new int[] {0}, parameters, parameterTypes, plan);
+    }
+
+    private static CalciteConnectionConfig connectionConfig() {
+        Properties properties = new Properties();
+        // Identifiers are already folded to upper case by the parser; quoted ones keep their case.
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        // PostgreSQL sorts NULL as larger than every value.
+        properties.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), "HIGH");
+        return new CalciteConnectionConfigImpl(properties);
+    }
+}

@@ -1,0 +1,106 @@
+package io.basalt.sql.rel;
+
+import io.basalt.sql.exec.TableScanSpec;
+import io.basalt.sql.schema.BasaltTable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+/**
+ * Reads a Basalt table in the transaction of the running statement, through its primary key as
+ * {@link KeyAccess} says: a point get, a key-range scan or a scan of every partition. It produces
+ * whole rows (one {@code Object[]} each); filters stay above it in an {@code EnumerableFilter}, so
+ * a key access only narrows what is read and never decides what qualifies.
+ */
+public final class BasaltTableScan extends TableScan implements EnumerableRel {
+    private final KeyAccess access;
+    private final int partitionCount;
+
+    public BasaltTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, KeyAccess access,
+                           int partitionCount) {
+        super(cluster, traits.replace(EnumerableConvention.INSTANCE), List.of(), table);
+        this.access = access;
+        this.partitionCount = partitionCount;
+    }
+
+    public KeyAccess access() {
+        return access;
+    }
+
+    public BasaltTable basaltTable() {
+        return table.unwrapOrThrow(BasaltTable.class);
+    }
+
+    public int partitionCount() {
+        return partitionCount;
+    }
+
+    public BasaltTableScan withAccess(KeyAccess newAccess) {
+        return new BasaltTableScan(getCluster(), getTraitSet(), table, newAccess, partitionCount);
+    }
+
+    @Override
+    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+        return new BasaltTableScan(getCluster(), traitSet, table, access, partitionCount);
+    }
+
+    @Override
+    public RelWriter explainTerms(RelWriter pw) {
+        return super.explainTerms(pw).item("access", access.describe(keyColumnNames(), partitionCount));
+    }
+
+    private List<String> keyColumnNames() {
+        List<String> names = new ArrayList<>();
+        for (int position : basaltTable().descriptor().primaryKey()) {
+            names.add(basaltTable().descriptor().columns().get(position).name());
+        }
+        return names;
+    }
+
+    @Override
+    public double estimateRowCount(RelMetadataQuery mq) {
+        double tableRows = super.estimateRowCount(mq);
+        return switch (access.kind()) {
+            case POINT -> 1;
+            // Each bound key column narrows by a factor of ten: a guess that only needs to rank
+            // plans (more bound columns = fewer rows), not to be right.
+            case RANGE -> Math.max(1, tableRows / Math.pow(10, access.equalities().size()
+                    + (access.lower() != null || access.upper() != null ? 1 : 0)));
+            case FULL -> tableRows;
+        };
+    }
+
+    @Override
+    public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+        double rows = estimateRowCount(mq);
+        // Every partition read costs a round trip even when it returns nothing.
+        double partitionsRead = access.singlePartition() ? 1 : partitionCount;
+        return planner.getCostFactory().makeCost(rows, rows + partitionsRead, rows + partitionsRead);
+    }
+
+    @Override
+    public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+        TableScanSpec spec = new TableScanSpec(basaltTable().descriptor(), getRowType(), access, partitionCount);
+        Expression stashed = implementor.stash(spec, TableScanSpec.class);
+        return implementor.result(physType,
+                Blocks.toBlock(Expressions.call(stashed, "execute", implementor.getRootExpression())));
+    }
+}

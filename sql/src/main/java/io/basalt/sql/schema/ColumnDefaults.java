@@ -1,0 +1,47 @@
+package io.basalt.sql.schema;
+
+import io.basalt.sql.catalog.ColumnDescriptor;
+import io.basalt.sql.catalog.TableDescriptor;
+import io.basalt.sql.parse.BasaltSqlParser;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ColumnStrategy;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql2rel.InitializerContext;
+import org.apache.calcite.sql2rel.NullInitializerExpressionFactory;
+
+/**
+ * Fills in the columns an INSERT leaves out: the column's DEFAULT expression (stored as SQL text in
+ * the catalog and turned into an expression here, so {@code DEFAULT CURRENT_TIMESTAMP} is evaluated
+ * per statement), else NULL. A NOT NULL column without a default is reported by the validator.
+ */
+final class ColumnDefaults extends NullInitializerExpressionFactory {
+    private final TableDescriptor table;
+
+    ColumnDefaults(TableDescriptor table) {
+        this.table = table;
+    }
+
+    @Override
+    public ColumnStrategy generationStrategy(RelOptTable relTable, int column) {
+        ColumnDescriptor descriptor = table.columns().get(column);
+        if (descriptor.defaultSql() != null) {
+            return ColumnStrategy.DEFAULT;
+        }
+        return descriptor.nullable() ? ColumnStrategy.NULLABLE : ColumnStrategy.NOT_NULLABLE;
+    }
+
+    @Override
+    public RexNode newColumnDefaultValue(RelOptTable relTable, int column, InitializerContext context) {
+        ColumnDescriptor descriptor = table.columns().get(column);
+        if (descriptor.defaultSql() == null) {
+            return super.newColumnDefaultValue(relTable, column, context);
+        }
+        RelDataType type = relTable.getRowType().getFieldList().get(column).getType();
+        SqlNode expression = BasaltSqlParser.parseExpression(descriptor.defaultSql());
+        SqlNode validated = context.validateExpression(relTable.getRowType(), expression);
+        RexNode value = context.convertExpression(validated);
+        return context.getRexBuilder().makeCast(type, value, true, false);
+    }
+}

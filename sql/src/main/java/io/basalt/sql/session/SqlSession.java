@@ -1,0 +1,441 @@
+package io.basalt.sql.session;
+
+import io.basalt.common.client.ColumnMetadata;
+import io.basalt.common.client.ParameterMetadata;
+import io.basalt.common.client.PreparedStatementHandle;
+import io.basalt.common.client.Session;
+import io.basalt.common.client.StatementResult;
+import io.basalt.common.client.TransactionIsolation;
+import io.basalt.common.error.BasaltException;
+import io.basalt.common.error.SqlState;
+import io.basalt.sql.SqlEngine;
+import io.basalt.sql.exec.ExecutionContext;
+import io.basalt.sql.plan.CompiledStatement;
+import io.basalt.sql.plan.PlannedStatement;
+import io.basalt.txn.Transaction;
+import io.basalt.txn.TransactionRetryException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * One client's session: statement lifecycle, transaction binding and error translation
+ * (PostgreSQL's semantics, see {@link Session}).
+ *
+ * <p>Transactions: in auto-commit mode a statement runs in a transaction of its own ("implicit");
+ * {@code BEGIN} or auto-commit off opens an explicit one, begun lazily at its first statement so
+ * that its snapshot is taken then, as in PostgreSQL. An error inside an explicit transaction rolls
+ * the KV transaction back at once (releasing its locks) and leaves the session <em>failed</em>:
+ * statements get 25P02 until ROLLBACK. An implicit DML statement that hits a serialization
+ * failure is retried transparently (no result has reached the client yet), as CockroachDB does.
+ *
+ * <p>DDL runs in its own catalog transaction. It is refused (25001) inside an explicit
+ * transaction that has already done work, since it could not be rolled back with it.
+ *
+ * <p>Threading: one caller at a time, except {@link #close()}.
+ */
+public final class SqlSession implements Session {
+    private static final int IMPLICIT_RETRIES = 10;
+
+    private final SqlEngine engine;
+    private final UtilityExecutor utilities;
+    private final SessionSettings settings = new SessionSettings();
+    /** Every level runs as snapshot isolation in this release; this is what the client asked for. */
+    private TransactionIsolation isolation = TransactionIsolation.REPEATABLE_READ;
+    private boolean autoCommit = true;
+    private boolean readOnly;
+    /** BEGIN was issued while in auto-commit mode. */
+    private boolean block;
+    /** The explicit transaction, once its first statement ran. */
+    private Transaction txn;
+    private boolean failed;
+    private volatile boolean closed;
+
+    public SqlSession(SqlEngine engine) {
+        this.engine = engine;
+        this.utilities = new UtilityExecutor(this, engine, settings);
+    }
+
+    // ---- Session SPI -------------------------------------------------------------------------
+
+    @Override
+    public PreparedStatementHandle prepare(String sql) {
+        ensureOpen();
+        PlannedStatement planned = plan(sql);
+        if (planned instanceof PlannedStatement.Compiled compiled) {
+            return new Handle(sql, compiled.statement().parameters(), compiled.statement().columns(),
+                    compiled.statement().isQuery());
+        }
+        if (planned instanceof PlannedStatement.Explain) {
+            return new Handle(sql, List.of(), UtilityExecutor.PLAN_COLUMNS, true);
+        }
+        SqlNode node = ((PlannedStatement.Utility) planned).node();
+        return new Handle(sql, List.of(), utilities.columnsOf(node), utilities.returnsRows(node));
+    }
+
+    @Override
+    public StatementResult execute(String sql) {
+        return execute(sql, List.of());
+    }
+
+    @Override
+    public StatementResult execute(PreparedStatementHandle statement, List<Object> parameters, int fetchSize) {
+        if (statement instanceof Handle handle && handle.closed) {
+            throw new BasaltException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "the prepared statement is closed");
+        }
+        return execute(statement.sql(), parameters);
+    }
+
+    private StatementResult execute(String sql, List<Object> parameters) {
+        ensureOpen();
+        PlannedStatement planned = plan(sql);
+        if (planned instanceof PlannedStatement.Compiled compiled) {
+            return run(compiled.statement(), parameters);
+        }
+        if (planned instanceof PlannedStatement.Explain explain) {
+            return StatementResult.rows(UtilityExecutor.planRows(explain.statement()));
+        }
+        return utilities.execute(((PlannedStatement.Utility) planned).node());
+    }
+
+    @Override
+    public long[] executeBatch(PreparedStatementHandle statement, List<List<Object>> parameterSets) {
+        ensureOpen();
+        PlannedStatement planned = plan(statement.sql());
+        if (!(planned instanceof PlannedStatement.Compiled compiled) || compiled.statement().isQuery()) {
+            throw new BasaltException(SqlState.INVALID_PARAMETER_VALUE,
+                    "only INSERT, UPDATE and DELETE can run as a batch");
+        }
+        CompiledStatement dml = compiled.statement();
+        checkWritable();
+        if (inExplicitTransaction()) {
+            Transaction current = explicitTransaction();
+            try {
+                long[] counts = new long[parameterSets.size()];
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] = runDml(dml, parameterSets.get(i), current);
+                }
+                return counts;
+            } catch (RuntimeException e) {
+                throw failTransaction(e);
+            }
+        }
+        return withImplicitRetries(implicit -> {
+            long[] counts = new long[parameterSets.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = runDml(dml, parameterSets.get(i), implicit);
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public boolean autoCommit() {
+        return autoCommit;
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) {
+        ensureOpen();
+        if (autoCommit && !this.autoCommit && inTransaction()) {
+            commit();
+        }
+        this.autoCommit = autoCommit;
+    }
+
+    @Override
+    public void commit() {
+        ensureOpen();
+        block = false;
+        if (failed) {
+            failed = false;
+            throw new BasaltException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted; it has been rolled back instead of committed");
+        }
+        Transaction current = txn;
+        txn = null;
+        if (current != null) {
+            try {
+                current.commit();
+            } catch (RuntimeException e) {
+                current.rollback();
+                throw translate(e);
+            }
+        }
+    }
+
+    @Override
+    public void rollback() {
+        ensureOpen();
+        block = false;
+        failed = false;
+        Transaction current = txn;
+        txn = null;
+        if (current != null) {
+            current.rollback();
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return txn != null || failed || block;
+    }
+
+    @Override
+    public TransactionIsolation isolation() {
+        return isolation;
+    }
+
+    @Override
+    public void setIsolation(TransactionIsolation isolation) {
+        ensureOpen();
+        this.isolation = isolation;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) {
+        ensureOpen();
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public boolean isValid() {
+        return !closed;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Transaction current = txn;
+        txn = null;
+        if (current != null) {
+            current.rollback();
+        }
+    }
+
+    // ---- transaction binding ------------------------------------------------------------------
+
+    /** Called by {@link UtilityExecutor} for BEGIN / START TRANSACTION. */
+    void beginBlock() {
+        if (!autoCommit) {
+            return; // already in a transaction that the next statement begins
+        }
+        block = true;
+    }
+
+    /** Whether a statement now runs inside an explicit transaction. */
+    boolean inExplicitTransaction() {
+        return block || !autoCommit;
+    }
+
+    /** Whether the explicit transaction has already done work (so its settings can no longer change). */
+    boolean transactionStarted() {
+        return txn != null || failed;
+    }
+
+    private Transaction explicitTransaction() {
+        if (failed) {
+            throw new BasaltException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        if (txn == null) {
+            txn = engine.transactions().begin(UtilityExecutor.toTxnLevel(isolation, settings));
+        }
+        return txn;
+    }
+
+    private StatementResult run(CompiledStatement statement, List<Object> parameters) {
+        if (!statement.isQuery()) {
+            checkWritable();
+        }
+        if (inExplicitTransaction()) {
+            Transaction current = explicitTransaction();
+            try {
+                if (statement.isQuery()) {
+                    return StatementResult.rows(query(statement, parameters, current, false));
+                }
+                return StatementResult.updateCount(runDml(statement, parameters, current));
+            } catch (RuntimeException e) {
+                throw failTransaction(e);
+            }
+        }
+        if (statement.isQuery()) {
+            Transaction implicit = engine.transactions().begin(UtilityExecutor.toTxnLevel(isolation, settings));
+            try {
+                return StatementResult.rows(query(statement, parameters, implicit, true));
+            } catch (RuntimeException e) {
+                implicit.rollback();
+                throw translate(e);
+            }
+        }
+        return StatementResult.updateCount(withImplicitRetries(implicit -> runDml(statement, parameters, implicit)));
+    }
+
+    private QueryCursor query(CompiledStatement statement, List<Object> parameters, Transaction in, boolean implicit) {
+        Enumerator<Object> rows = statement.bind(parameters, new ExecutionContext(in, engine.partitionCount())).enumerator();
+        return new QueryCursor(statement, rows, new QueryCursor.Listener() {
+            @Override
+            public void finished() {
+                if (implicit && in.isActive()) {
+                    in.commit();
+                }
+            }
+
+            @Override
+            public RuntimeException failed(RuntimeException error) {
+                if (implicit) {
+                    in.rollback();
+                    return translate(error);
+                }
+                return in == txn ? failTransaction(error) : translate(error);
+            }
+        });
+    }
+
+    private long runDml(CompiledStatement statement, List<Object> parameters, Transaction in) {
+        long count;
+        try (Enumerator<Object> result = statement.bind(parameters,
+                new ExecutionContext(in, engine.partitionCount())).enumerator()) {
+            result.moveNext();
+            count = ((Number) result.current()).longValue();
+        }
+        in.flush();
+        return count;
+    }
+
+    private interface TransactionalWork<T> {
+        T run(Transaction txn);
+    }
+
+    /** Runs {@code work} in implicit transactions until one commits, retrying serialization failures. */
+    private <T> T withImplicitRetries(TransactionalWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            Transaction implicit = engine.transactions().begin(UtilityExecutor.toTxnLevel(isolation, settings));
+            try {
+                T result = work.run(implicit);
+                implicit.commit();
+                return result;
+            } catch (TransactionRetryException e) {
+                implicit.rollback();
+                if (attempt >= IMPLICIT_RETRIES) {
+                    throw e;
+                }
+                backOff(attempt);
+            } catch (RuntimeException e) {
+                implicit.rollback();
+                throw translate(e);
+            }
+        }
+    }
+
+    /** Jittered exponential back-off, at most about 50 ms, so retrying writers spread out. */
+    private static void backOff(int attempt) {
+        long maxMicros = Math.min(50_000, 500L << Math.min(attempt, 10));
+        try {
+            java.util.concurrent.TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(maxMicros));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BasaltException(SqlState.QUERY_CANCELED, "interrupted while retrying the statement");
+        }
+    }
+
+    /** An error inside the explicit transaction: roll it back now, refuse statements until ROLLBACK. */
+    private BasaltException failTransaction(RuntimeException error) {
+        BasaltException translated = translate(error);
+        Transaction current = txn;
+        txn = null;
+        failed = true;
+        if (current != null) {
+            current.rollback();
+        }
+        return translated;
+    }
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw new BasaltException(SqlState.READ_ONLY_SQL_TRANSACTION,
+                    "cannot execute a write in a read-only transaction");
+        }
+    }
+
+    private PlannedStatement plan(String sql) {
+        try {
+            return engine.plans().get(sql, engine.catalog().current());
+        } catch (RuntimeException e) {
+            BasaltException translated = translate(e);
+            if (inExplicitTransaction()) {
+                failTransaction(translated);
+            }
+            throw translated;
+        }
+    }
+
+    BasaltException translate(Throwable error) {
+        return ErrorTranslator.translate(error, engine.catalog().current());
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new BasaltException(SqlState.CONNECTION_DOES_NOT_EXIST, "the session is closed");
+        }
+    }
+
+    TransactionIsolation sessionIsolation() {
+        return isolation;
+    }
+
+    /** A prepared statement: the SQL and what it looks like; the plan itself lives in the shared cache. */
+    private static final class Handle implements PreparedStatementHandle {
+        private final String sql;
+        private final List<ParameterMetadata> parameters;
+        private final List<ColumnMetadata> columns;
+        private final boolean query;
+        private volatile boolean closed;
+
+        Handle(String sql, List<ParameterMetadata> parameters, List<ColumnMetadata> columns, boolean query) {
+            this.sql = sql;
+            this.parameters = parameters;
+            this.columns = columns;
+            this.query = query;
+        }
+
+        @Override
+        public String sql() {
+            return sql;
+        }
+
+        @Override
+        public List<ParameterMetadata> parameters() {
+            return parameters;
+        }
+
+        @Override
+        public List<ColumnMetadata> columns() {
+            return columns;
+        }
+
+        @Override
+        public boolean isQuery() {
+            return query;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}
