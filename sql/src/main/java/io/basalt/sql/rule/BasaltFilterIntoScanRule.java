@@ -5,6 +5,8 @@ import io.basalt.sql.rel.KeyAccess;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.tools.RelBuilderFactory;
 
@@ -23,7 +25,9 @@ final class BasaltFilterIntoScanRule extends RelRule<BasaltFilterIntoScanRule.Co
     public void onMatch(RelOptRuleCall call) {
         Filter filter = call.rel(0);
         BasaltTableScan scan = call.rel(1);
-        KeyAccess access = KeyAccessExtractor.extract(filter.getCondition(), scan.basaltTable().descriptor());
+        // Calcite folds BETWEEN and IN into SEARCH(column, Sarg); spell them out as comparisons.
+        RexNode condition = RexUtil.expandSearch(filter.getCluster().getRexBuilder(), null, filter.getCondition());
+        KeyAccess access = KeyAccessExtractor.extract(condition, scan.basaltTable().descriptor());
         if (access.kind() == KeyAccess.Kind.FULL) {
             return;
         }

@@ -35,7 +35,9 @@ final class ErrorTranslator {
         }
         if (cause instanceof CalciteContextException context) {
             SqlState state = ValidationStates.of(context);
-            return new BasaltException(state, context.getMessage(), context);
+            String detail = context.getCause() == null ? context.getMessage() : context.getCause().getMessage();
+            return new BasaltException(state, detail + " (line " + context.getPosLine() + ", column "
+                    + context.getPosColumn() + ")", context);
         }
         if (cause instanceof ArithmeticException arithmetic) {
             String message = String.valueOf(arithmetic.getMessage()).toLowerCase(java.util.Locale.ROOT);

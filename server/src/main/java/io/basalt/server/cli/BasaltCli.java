@@ -1,0 +1,42 @@
+package io.basalt.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code basalt} command. Subcommands are the jobs this release can do; the node process
+ * ({@code start}) and the benchmark ({@code tpcc}) join them in later releases.
+ */
+@Command(name = "basalt",
+        mixinStandardHelpOptions = true,
+        versionProvider = BasaltCli.Version.class,
+        description = "Basalt, a distributed SQL database. This release runs embedded, in one process.",
+        subcommands = {DemoCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+public final class BasaltCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // Before any logger exists: the CLI's own output is the point, library chatter is not.
+        if (System.getProperty("basalt.log.level") == null) {
+            System.setProperty("basalt.log.level", "WARN");
+        }
+        int exitCode = new CommandLine(new BasaltCli()).execute(args);
+        System.exit(exitCode);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The version printed by {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = BasaltCli.class.getPackage().getImplementationVersion();
+            return new String[] {"Basalt " + (version == null ? "0.1.0-SNAPSHOT" : version)};
+        }
+    }
+}
