@@ -381,14 +381,19 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public int getDefaultTransactionIsolation() {
-        return Connection.TRANSACTION_SERIALIZABLE;
+        return Connection.TRANSACTION_REPEATABLE_READ;
     }
 
-    /** READ UNCOMMITTED is accepted but runs as READ COMMITTED, so it is not reported as supported. */
+    /**
+     * This release runs every transaction at snapshot isolation. READ COMMITTED is therefore
+     * honoured (snapshot isolation prevents everything it must), REPEATABLE READ is snapshot
+     * isolation itself, but SERIALIZABLE is not yet: a session may ask for it and keeps the setting,
+     * and metadata must not claim it is provided. READ UNCOMMITTED is accepted and runs as READ
+     * COMMITTED, so it is not reported either.
+     */
     @Override
     public boolean supportsTransactionIsolationLevel(int level) {
-        return level == Connection.TRANSACTION_READ_COMMITTED || level == Connection.TRANSACTION_REPEATABLE_READ
-                || level == Connection.TRANSACTION_SERIALIZABLE;
+        return level == Connection.TRANSACTION_READ_COMMITTED || level == Connection.TRANSACTION_REPEATABLE_READ;
     }
 
     @Override
