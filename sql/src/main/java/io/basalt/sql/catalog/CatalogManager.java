@@ -1,5 +1,8 @@
 package io.basalt.sql.catalog;
 
+import java.util.function.IntFunction;
+import io.basalt.kv.partition.PartitionKeys;
+import io.basalt.kv.codec.KeyEncoder;
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.kv.codec.Keys;
@@ -40,7 +43,7 @@ public final class CatalogManager {
     }
 
     /** Creates a table; {@code build} receives the new table id. Returns false if it existed and {@code ifNotExists}. */
-    public synchronized boolean createTable(String name, boolean ifNotExists, java.util.function.IntFunction<TableDescriptor> build) {
+    public synchronized boolean createTable(String name, boolean ifNotExists, IntFunction<TableDescriptor> build) {
         return change(txn -> {
             if (CatalogStore.readTable(txn, name) != null) {
                 if (ifNotExists) {
@@ -79,8 +82,8 @@ public final class CatalogManager {
 
     private void eraseRows(TableDescriptor table, int partitionCount) {
         for (int partition = 0; partition < partitionCount; partition++) {
-            byte[] prefix = new io.basalt.kv.codec.KeyEncoder()
-                    .writeRawBytes(io.basalt.kv.partition.PartitionKeys.prefix(partition))
+            byte[] prefix = new KeyEncoder()
+                    .writeRawBytes(PartitionKeys.prefix(partition))
                     .writeLong(table.id()).toByteArray();
             transactions.clearRange(prefix, Keys.prefixEnd(prefix));
         }

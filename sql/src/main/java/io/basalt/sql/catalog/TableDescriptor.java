@@ -1,5 +1,6 @@
 package io.basalt.sql.catalog;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,7 +59,7 @@ public record TableDescriptor(int id, String name, List<ColumnDescriptor> column
     @Override
     public boolean equals(Object o) {
         return o instanceof TableDescriptor other && other.id == id && other.name.equals(name)
-                && other.columns.equals(columns) && java.util.Arrays.equals(other.primaryKey, primaryKey)
+                && other.columns.equals(columns) && Arrays.equals(other.primaryKey, primaryKey)
                 && other.partitionKeyLength == partitionKeyLength;
     }
 

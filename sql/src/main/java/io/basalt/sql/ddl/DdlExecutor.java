@@ -1,5 +1,6 @@
 package io.basalt.sql.ddl;
 
+import io.basalt.sql.catalog.Catalog;
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.sql.catalog.CatalogManager;
@@ -114,7 +115,7 @@ public final class DdlExecutor {
     /** The DEFAULT as SQL text, after checking that it is a constant expression Basalt can evaluate. */
     private String checkedDefault(SqlNode expression) {
         String sql = expression.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
-        planner.compile(BasaltSqlParser.parse("SELECT " + sql), new io.basalt.sql.catalog.Catalog(0, List.of()));
+        planner.compile(BasaltSqlParser.parse("SELECT " + sql), new Catalog(0, List.of()));
         return sql;
     }
 

@@ -1,5 +1,6 @@
 package io.basalt.sql.exec;
 
+import io.basalt.sql.catalog.ColumnType;
 import io.basalt.common.error.BasaltException;
 import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.type.Assignment;
@@ -39,7 +40,7 @@ final class KeyValues {
             if (stored instanceof BigDecimal decimal && !isExact(value, decimal)) {
                 return null;
             }
-            if (stored instanceof String text && column.type().name() == io.basalt.sql.catalog.ColumnType.Name.VARCHAR
+            if (stored instanceof String text && column.type().name() == ColumnType.Name.VARCHAR
                     && !Objects.equals(text, value.toString())) {
                 return null;
             }

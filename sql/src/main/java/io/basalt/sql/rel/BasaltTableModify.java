@@ -1,5 +1,9 @@
 package io.basalt.sql.rel;
 
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.tree.Types;
+import java.lang.reflect.Method;
 import io.basalt.sql.exec.TableModifySpec;
 import io.basalt.sql.schema.BasaltTable;
 import java.util.List;
@@ -25,9 +29,8 @@ import org.apache.calcite.rex.RexNode;
  * {@link TableModifySpec} for the row shapes and the assignment rules). Produces one row: the count.
  */
 public final class BasaltTableModify extends TableModify implements EnumerableRel {
-    private static final java.lang.reflect.Method EXECUTE = org.apache.calcite.linq4j.tree.Types.lookupMethod(
-            TableModifySpec.class, "execute", org.apache.calcite.DataContext.class,
-            org.apache.calcite.linq4j.Enumerable.class);
+    private static final Method EXECUTE =
+            Types.lookupMethod(TableModifySpec.class, "execute", DataContext.class, Enumerable.class);
 
     private final int partitionCount;
 

@@ -1,5 +1,6 @@
 package io.basalt.sql.session;
 
+import java.util.Locale;
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.sql.catalog.Catalog;
@@ -40,7 +41,7 @@ final class ErrorTranslator {
                     + context.getPosColumn() + ")", context);
         }
         if (cause instanceof ArithmeticException arithmetic) {
-            String message = String.valueOf(arithmetic.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String message = String.valueOf(arithmetic.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("zero") || message.contains("division undefined")) {
                 return new BasaltException(SqlState.DIVISION_BY_ZERO, "division by zero", arithmetic);
             }

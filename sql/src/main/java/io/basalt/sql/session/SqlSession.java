@@ -1,5 +1,6 @@
 package io.basalt.sql.session;
 
+import java.util.concurrent.TimeUnit;
 import io.basalt.common.client.ColumnMetadata;
 import io.basalt.common.client.ParameterMetadata;
 import io.basalt.common.client.PreparedStatementHandle;
@@ -346,7 +347,7 @@ public final class SqlSession implements Session {
     private static void backOff(int attempt) {
         long maxMicros = Math.min(50_000, 500L << Math.min(attempt, 10));
         try {
-            java.util.concurrent.TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(maxMicros));
+            TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(maxMicros));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BasaltException(SqlState.QUERY_CANCELED, "interrupted while retrying the statement");

@@ -1,5 +1,6 @@
 package io.basalt.sql.type;
 
+import org.apache.calcite.sql.type.SqlTypeName;
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.sql.catalog.ColumnDescriptor;
@@ -36,8 +37,7 @@ public final class Assignment {
         }
         ColumnType type = column.type();
         return switch (type.name()) {
-            case BOOLEAN -> value instanceof Boolean ? value : InternalValues.fromClient(
-                    org.apache.calcite.sql.type.SqlTypeName.BOOLEAN, value);
+            case BOOLEAN -> value instanceof Boolean ? value : InternalValues.fromClient(SqlTypeName.BOOLEAN, value);
             case SMALLINT -> InternalValues.checkedLong(value, Short.MIN_VALUE, Short.MAX_VALUE, "smallint");
             case INTEGER -> InternalValues.checkedLong(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer");
             case BIGINT -> InternalValues.checkedLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "bigint");

@@ -1,5 +1,6 @@
 package io.basalt.sql.type;
 
+import java.util.Locale;
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import java.math.BigDecimal;
@@ -100,14 +101,14 @@ public final class InternalValues {
             };
         } catch (NumberFormatException e) {
             throw new BasaltException(SqlState.INVALID_TEXT_REPRESENTATION,
-                    "invalid input syntax for type " + target.getName().toLowerCase(java.util.Locale.ROOT));
+                    "invalid input syntax for type " + target.getName().toLowerCase(Locale.ROOT));
         } catch (java.time.format.DateTimeParseException e) {
             throw new BasaltException(SqlState.INVALID_DATETIME_FORMAT,
-                    "invalid input syntax for type " + target.getName().toLowerCase(java.util.Locale.ROOT));
+                    "invalid input syntax for type " + target.getName().toLowerCase(Locale.ROOT));
         } catch (ClassCastException e) {
             throw new BasaltException(SqlState.DATATYPE_MISMATCH,
                     "a value of type " + value.getClass().getSimpleName() + " cannot be used as "
-                            + target.getName().toLowerCase(java.util.Locale.ROOT));
+                            + target.getName().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -123,7 +124,7 @@ public final class InternalValues {
         if (value instanceof Number n) {
             return n.doubleValue() != 0;
         }
-        String text = value.toString().trim().toLowerCase(java.util.Locale.ROOT);
+        String text = value.toString().trim().toLowerCase(Locale.ROOT);
         return switch (text) {
             case "true", "t", "yes", "y", "on", "1" -> true;
             case "false", "f", "no", "n", "off", "0" -> false;

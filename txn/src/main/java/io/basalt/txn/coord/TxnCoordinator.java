@@ -1,5 +1,7 @@
 package io.basalt.txn.coord;
 
+import java.util.function.Supplier;
+import java.util.Locale;
 import io.basalt.kv.mvcc.MvccEntry;
 import io.basalt.txn.IsolationLevel;
 import io.basalt.txn.KeyValue;
@@ -253,12 +255,12 @@ public final class TxnCoordinator implements Transaction {
 
     private void ensureActive() {
         if (state != State.ACTIVE) {
-            throw TxnErrors.notActive(id, state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            throw TxnErrors.notActive(id, state.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
     }
 
     /** Runs a step; any failure leaves the transaction FAILED (it must be rolled back). */
-    private <T> T failOnError(java.util.function.Supplier<T> step) {
+    private <T> T failOnError(Supplier<T> step) {
         try {
             return step.get();
         } catch (RuntimeException e) {

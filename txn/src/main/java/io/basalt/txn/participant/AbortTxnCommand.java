@@ -3,7 +3,6 @@ package io.basalt.txn.participant;
 import io.basalt.kv.engine.EngineBatch;
 import io.basalt.kv.mvcc.Intent;
 import io.basalt.kv.mvcc.MvccWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,30 +17,27 @@ public record AbortTxnCommand(byte[] recordKey, long txnId, List<byte[]> localKe
 
     @Override
     public CompletableFuture<TxnStatusReply> execute(Participant participant) {
-        List<byte[]> latched = new ArrayList<>(localKeys);
-        latched.add(recordKey);
-        int[] stripes = participant.latches().stripesFor(latched);
-        participant.latches().acquire(stripes);
-        try {
-            TxnRecord record = participant.readRecord(recordKey, txnId);
-            if (record != null && record.status() == TxnStatus.COMMITTED) {
-                return CompletableFuture.completedFuture(record.reply());
-            }
-            TxnRecord aborted = (record == null ? TxnRecord.pending(txnId) : record).withStatus(TxnStatus.ABORTED, 0);
-            try (EngineBatch batch = participant.engine().newBatch()) {
-                for (byte[] key : localKeys) {
-                    Intent intent = participant.reader().intent(key);
-                    if (intent != null && intent.txnId() == txnId) {
-                        MvccWriter.removeIntent(batch, key);
-                    }
-                }
-                participant.putRecord(batch, recordKey, aborted);
-                participant.engine().write(batch, false);
-            }
-        } finally {
-            participant.latches().release(stripes);
-        }
+        TxnStatusReply reply = participant.latched(localKeys, recordKey, () -> abortLatched(participant));
         participant.waitQueue().release(txnId);
-        return CompletableFuture.completedFuture(new TxnStatusReply(TxnStatus.ABORTED, 0));
+        return CompletableFuture.completedFuture(reply);
+    }
+
+    private TxnStatusReply abortLatched(Participant participant) {
+        TxnRecord record = participant.readRecord(recordKey, txnId);
+        if (record != null && record.status() == TxnStatus.COMMITTED) {
+            return record.reply();
+        }
+        TxnRecord aborted = (record == null ? TxnRecord.pending(txnId) : record).withStatus(TxnStatus.ABORTED, 0);
+        try (EngineBatch batch = participant.engine().newBatch()) {
+            for (byte[] key : localKeys) {
+                Intent intent = participant.reader().intent(key);
+                if (intent != null && intent.txnId() == txnId) {
+                    MvccWriter.removeIntent(batch, key);
+                }
+            }
+            participant.putRecord(batch, recordKey, aborted);
+            participant.engine().write(batch, false);
+        }
+        return aborted.reply();
     }
 }

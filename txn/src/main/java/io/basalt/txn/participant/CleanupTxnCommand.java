@@ -1,6 +1,7 @@
 package io.basalt.txn.participant;
 
 import io.basalt.kv.engine.EngineBatch;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,17 +12,15 @@ public record CleanupTxnCommand(byte[] recordKey, long txnId) implements Partiti
 
     @Override
     public CompletableFuture<Void> execute(Participant participant) {
-        int[] stripes = participant.latches().stripesFor(recordKey);
-        participant.latches().acquire(stripes);
-        try (EngineBatch batch = participant.engine().newBatch()) {
+        return CompletableFuture.completedFuture(participant.latched(List.of(), recordKey, () -> {
             TxnRecord record = participant.readRecord(recordKey, txnId);
             if (record != null && record.status().isFinal()) {
-                participant.deleteRecord(batch, recordKey, txnId);
-                participant.engine().write(batch, false);
+                try (EngineBatch batch = participant.engine().newBatch()) {
+                    participant.deleteRecord(batch, recordKey, txnId);
+                    participant.engine().write(batch, false);
+                }
             }
-        } finally {
-            participant.latches().release(stripes);
-        }
-        return CompletableFuture.completedFuture(null);
+            return null;
+        }));
     }
 }

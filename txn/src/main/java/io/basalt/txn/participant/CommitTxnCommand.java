@@ -3,7 +3,6 @@ package io.basalt.txn.participant;
 import io.basalt.kv.engine.EngineBatch;
 import io.basalt.kv.mvcc.Intent;
 import io.basalt.kv.mvcc.MvccWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,40 +21,38 @@ public record CommitTxnCommand(byte[] recordKey, long txnId, long commitTs, List
 
     @Override
     public CompletableFuture<CommitReply> execute(Participant participant) {
-        List<byte[]> latched = new ArrayList<>(localKeys);
-        latched.add(recordKey);
-        int[] stripes = participant.latches().stripesFor(latched);
-        participant.latches().acquire(stripes);
-        try {
-            TxnRecord record = participant.readRecord(recordKey, txnId);
-            if (record == null || record.status() == TxnStatus.ABORTED) {
-                return CompletableFuture.completedFuture(CommitReply.ABORTED);
-            }
-            if (record.status() == TxnStatus.COMMITTED) {
-                return CompletableFuture.completedFuture(CommitReply.COMMITTED);
-            }
-            if (commitTs < record.minCommitTs()) {
-                return CompletableFuture.completedFuture(
-                        new CommitReply(CommitReply.Outcome.TIMESTAMP_TOO_LOW, record.minCommitTs()));
-            }
-            try (EngineBatch batch = participant.engine().newBatch()) {
-                for (byte[] key : localKeys) {
-                    Intent intent = participant.reader().intent(key);
-                    if (intent != null && intent.txnId() == txnId) {
-                        MvccWriter.commitIntent(batch, key, intent, commitTs);
-                    }
-                }
-                if (onePhase) {
-                    participant.deleteRecord(batch, recordKey, txnId);
-                } else {
-                    participant.putRecord(batch, recordKey, record.withStatus(TxnStatus.COMMITTED, commitTs));
-                }
-                participant.engine().write(batch, true);
-            }
-        } finally {
-            participant.latches().release(stripes);
+        CommitReply reply = participant.latched(localKeys, recordKey, () -> commitLatched(participant));
+        if (reply.outcome() == CommitReply.Outcome.COMMITTED) {
+            participant.waitQueue().release(txnId);
         }
-        participant.waitQueue().release(txnId);
-        return CompletableFuture.completedFuture(CommitReply.COMMITTED);
+        return CompletableFuture.completedFuture(reply);
+    }
+
+    private CommitReply commitLatched(Participant participant) {
+        TxnRecord record = participant.readRecord(recordKey, txnId);
+        if (record == null || record.status() == TxnStatus.ABORTED) {
+            return CommitReply.ABORTED;
+        }
+        if (record.status() == TxnStatus.COMMITTED) {
+            return CommitReply.COMMITTED;
+        }
+        if (commitTs < record.minCommitTs()) {
+            return new CommitReply(CommitReply.Outcome.TIMESTAMP_TOO_LOW, record.minCommitTs());
+        }
+        try (EngineBatch batch = participant.engine().newBatch()) {
+            for (byte[] key : localKeys) {
+                Intent intent = participant.reader().intent(key);
+                if (intent != null && intent.txnId() == txnId) {
+                    MvccWriter.commitIntent(batch, key, intent, commitTs);
+                }
+            }
+            if (onePhase) {
+                participant.deleteRecord(batch, recordKey, txnId);
+            } else {
+                participant.putRecord(batch, recordKey, record.withStatus(TxnStatus.COMMITTED, commitTs));
+            }
+            participant.engine().write(batch, true);
+        }
+        return CommitReply.COMMITTED;
     }
 }

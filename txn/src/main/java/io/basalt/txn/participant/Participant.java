@@ -4,7 +4,11 @@ import io.basalt.kv.engine.ColumnFamily;
 import io.basalt.kv.engine.EngineBatch;
 import io.basalt.kv.engine.RocksEngine;
 import io.basalt.kv.mvcc.MvccReader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The leader-side host of one partition: the state that {@link PartitionCommand}s execute against.
@@ -55,6 +59,25 @@ public final class Participant {
 
     public TxnWaitQueue waitQueue() {
         return waitQueue;
+    }
+
+    /**
+     * Runs {@code body} holding the latches of {@code keys} (and of {@code extraKey} if not null):
+     * the check-then-write of one command. Never wait for another transaction inside.
+     */
+    public <T> T latched(Collection<byte[]> keys, byte[] extraKey, Supplier<T> body) {
+        List<byte[]> all = new ArrayList<>(keys.size() + 1);
+        all.addAll(keys);
+        if (extraKey != null) {
+            all.add(extraKey);
+        }
+        int[] stripes = latches.stripesFor(all);
+        latches.acquire(stripes);
+        try {
+            return body.get();
+        } finally {
+            latches.release(stripes);
+        }
     }
 
     /** The record of {@code txnId} anchored at {@code recordKey}, or null. */

@@ -1,6 +1,7 @@
 package io.basalt.txn.participant;
 
 import io.basalt.kv.engine.EngineBatch;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,12 +14,10 @@ public record PushTxnCommand(byte[] recordKey, long txnId, long pushTo) implemen
 
     @Override
     public CompletableFuture<TxnStatusReply> execute(Participant participant) {
-        int[] stripes = participant.latches().stripesFor(recordKey);
-        participant.latches().acquire(stripes);
-        try {
+        return CompletableFuture.completedFuture(participant.latched(List.of(), recordKey, () -> {
             TxnRecord record = participant.readRecord(recordKey, txnId);
             if (record == null) {
-                return CompletableFuture.completedFuture(TxnStatusReply.MISSING);
+                return TxnStatusReply.MISSING;
             }
             if (record.status() == TxnStatus.PENDING && pushTo > record.minCommitTs()) {
                 try (EngineBatch batch = participant.engine().newBatch()) {
@@ -26,9 +25,7 @@ public record PushTxnCommand(byte[] recordKey, long txnId, long pushTo) implemen
                     participant.engine().write(batch, false);
                 }
             }
-            return CompletableFuture.completedFuture(record.reply());
-        } finally {
-            participant.latches().release(stripes);
-        }
+            return record.reply();
+        }));
     }
 }

@@ -24,8 +24,10 @@ public record ResolveIntentsCommand(long txnId, List<byte[]> keys, long commitTs
 
     @Override
     public CompletableFuture<Integer> execute(Participant participant) {
-        int[] stripes = participant.latches().stripesFor(keys);
-        participant.latches().acquire(stripes);
+        return CompletableFuture.completedFuture(participant.latched(keys, null, () -> resolveLatched(participant)));
+    }
+
+    private int resolveLatched(Participant participant) {
         int resolved = 0;
         try (EngineBatch batch = participant.engine().newBatch()) {
             for (byte[] key : keys) {
@@ -43,9 +45,7 @@ public record ResolveIntentsCommand(long txnId, List<byte[]> keys, long commitTs
             if (resolved > 0) {
                 participant.engine().write(batch, false);
             }
-        } finally {
-            participant.latches().release(stripes);
         }
-        return CompletableFuture.completedFuture(resolved);
+        return resolved;
     }
 }

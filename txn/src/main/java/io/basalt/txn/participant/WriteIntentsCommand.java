@@ -36,11 +36,12 @@ public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean
 
     @Override
     public CompletableFuture<WriteIntentsReply> execute(Participant participant) {
-        List<byte[]> keys = new ArrayList<>(mutations.size() + 1);
+        List<byte[]> keys = new ArrayList<>(mutations.size());
         mutations.forEach(m -> keys.add(m.key()));
-        keys.add(txn.recordKey());
-        int[] stripes = participant.latches().stripesFor(keys);
-        participant.latches().acquire(stripes);
+        return CompletableFuture.completedFuture(participant.latched(keys, txn.recordKey(), () -> writeLatched(participant)));
+    }
+
+    private WriteIntentsReply writeLatched(Participant participant) {
         try (EngineBatch batch = participant.engine().newBatch()) {
             TxnRecord existingRecord = participant.readRecord(txn.recordKey(), txn.txnId());
             if (existingRecord != null && existingRecord.status() != TxnStatus.PENDING) {
@@ -53,7 +54,7 @@ public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean
                 if (own == null) {
                     Intent stored = participant.reader().intent(key);
                     if (stored != null && stored.txnId() != txn.txnId()) {
-                        return CompletableFuture.completedFuture(new WriteIntentsReply(stored, key));
+                        return new WriteIntentsReply(stored, key);
                     }
                     own = stored;
                 }
@@ -78,9 +79,7 @@ public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean
                 participant.putRecord(batch, txn.recordKey(), TxnRecord.pending(txn.txnId()));
             }
             participant.engine().write(batch, false);
-            return CompletableFuture.completedFuture(WriteIntentsReply.WRITTEN);
-        } finally {
-            participant.latches().release(stripes);
+            return WriteIntentsReply.WRITTEN;
         }
     }
 }
