@@ -33,12 +33,12 @@ public final class LocalNode implements AutoCloseable {
     private LocalNode(NodeOptions options) {
         this.engine = RocksEngine.open(options.engine());
         try {
-            checkPartitionCount(options.partitionCount());
+            int partitionCount = partitionCount(options.partitionCount());
             StartupRecovery.run(engine);
-            for (int p = 0; p < options.partitionCount(); p++) {
+            for (int p = 0; p < partitionCount; p++) {
                 participants.add(new Participant(p, engine));
             }
-            this.transactions = new TransactionManager(new PrefixPartitionRouter(options.partitionCount()),
+            this.transactions = new TransactionManager(new PrefixPartitionRouter(partitionCount),
                     new InProcessPartitionClient(participants), new LocalTimestampOracle(engine), options.txn());
         } catch (RuntimeException e) {
             engine.close();
@@ -50,17 +50,23 @@ public final class LocalNode implements AutoCloseable {
         return new LocalNode(options);
     }
 
-    private void checkPartitionCount(int requested) {
+    /** The store's partition count: remembered from its creation, or {@code requested} for a new store. */
+    private int partitionCount(int requested) {
         byte[] stored = engine.get(ColumnFamily.META, PARTITION_COUNT_KEY);
-        if (stored == null) {
-            try (EngineBatch batch = engine.newBatch()) {
-                batch.put(ColumnFamily.META, PARTITION_COUNT_KEY, ByteBuffer.allocate(4).putInt(requested).array());
-                engine.write(batch, true);
+        if (stored != null) {
+            int created = ByteBuffer.wrap(stored).getInt();
+            if (requested != NodeOptions.AS_CREATED && requested != created) {
+                throw new BasaltException(SqlState.INVALID_PARAMETER_VALUE, "the database was created with "
+                        + created + " partitions, not " + requested);
             }
-        } else if (ByteBuffer.wrap(stored).getInt() != requested) {
-            throw new BasaltException(SqlState.INVALID_PARAMETER_VALUE, "the database was created with "
-                    + ByteBuffer.wrap(stored).getInt() + " partitions, not " + requested);
+            return created;
         }
+        int count = requested == NodeOptions.AS_CREATED ? NodeOptions.DEFAULT_PARTITIONS : requested;
+        try (EngineBatch batch = engine.newBatch()) {
+            batch.put(ColumnFamily.META, PARTITION_COUNT_KEY, ByteBuffer.allocate(4).putInt(count).array());
+            engine.write(batch, true);
+        }
+        return count;
     }
 
     public TransactionManager transactions() {

@@ -36,6 +36,14 @@ public interface Session extends AutoCloseable {
      */
     long[] executeBatch(PreparedStatementHandle statement, List<List<Object>> parameterSets);
 
+    /**
+     * Executes SQL statements that return no rows (DML, DDL) in order, as JDBC's
+     * {@code Statement.executeBatch}, and returns their update counts. In auto-commit mode the
+     * batch runs as one transaction: it applies entirely or not at all. A statement that returns
+     * rows fails the batch.
+     */
+    long[] executeBatch(List<String> statements);
+
     boolean autoCommit();
 
     /** Switching auto-commit on commits the open transaction, as JDBC requires. */

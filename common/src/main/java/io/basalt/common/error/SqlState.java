@@ -9,6 +9,8 @@ package io.basalt.common.error;
  */
 public enum SqlState {
     SUCCESSFUL_COMPLETION("00000"),
+    /** pgjdbc's code for a statement that returned rows where only an update count was expected. */
+    RESULT_RETURNED_WHEN_NONE_EXPECTED("0100E"),
     CONNECTION_DOES_NOT_EXIST("08003"),
     CONNECTION_FAILURE("08006"),
     SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION("08001"),
@@ -49,6 +51,7 @@ public enum SqlState {
     INVALID_TABLE_DEFINITION("42P16"),
     INVALID_COLUMN_DEFINITION("42611"),
     AMBIGUOUS_COLUMN("42702"),
+    INVALID_COLUMN_REFERENCE("42P10"),
     GROUPING_ERROR("42803"),
     INVALID_NAME("42602"),
     LOCK_NOT_AVAILABLE("55P03"),

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -262,21 +261,15 @@ public class BasaltStatement implements Statement {
         List<String> statements = List.copyOf(batch);
         batch.clear();
         closeResultSet();
-        long[] counts = new long[statements.size()];
-        for (int i = 0; i < counts.length; i++) {
-            String sql = statements.get(i);
-            try {
-                StatementResult result = JdbcErrors.call(() -> connection.session().execute(sql));
-                if (result.hasRows()) {
-                    JdbcErrors.run(result.rowCursor()::close);
-                    throw JdbcErrors.resultWhenNoneExpected();
-                }
-                counts[i] = result.updateCount();
-            } catch (SQLException e) {
-                throw JdbcErrors.batchFailed(e, Arrays.copyOf(counts, i));
-            }
+        if (statements.isEmpty()) {
+            return new long[0];
         }
-        return counts;
+        try {
+            return JdbcErrors.call(() -> connection.session().executeBatch(statements));
+        } catch (SQLException e) {
+            // The engine does not say how far the batch got; in auto-commit mode nothing of it stayed.
+            throw JdbcErrors.batchFailed(e, new long[0]);
+        }
     }
 
     // ---- Settings ------------------------------------------------------------------------------

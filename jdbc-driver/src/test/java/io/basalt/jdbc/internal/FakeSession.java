@@ -207,6 +207,21 @@ public final class FakeSession implements Session {
     }
 
     @Override
+    public long[] executeBatch(List<String> statements) {
+        record("executeBatch " + statements);
+        long[] counts = new long[statements.size()];
+        for (int i = 0; i < counts.length; i++) {
+            StatementResult result = execute(statements.get(i));
+            if (result.hasRows()) {
+                result.rowCursor().close();
+                throw new BasaltException(SqlState.RESULT_RETURNED_WHEN_NONE_EXPECTED, "fake: batch statement returned rows");
+            }
+            counts[i] = result.updateCount();
+        }
+        return counts;
+    }
+
+    @Override
     public boolean autoCommit() {
         return autoCommit;
     }

@@ -39,6 +39,11 @@ final class EmbeddedSession implements Session {
     }
 
     @Override
+    public long[] executeBatch(List<String> statements) {
+        return delegate.executeBatch(statements);
+    }
+
+    @Override
     public boolean autoCommit() {
         return delegate.autoCommit();
     }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The embedded engine behind {@code jdbc:basalt:mem:} and {@code jdbc:basalt:file:} URLs, found by
  * the driver through {@link java.util.ServiceLoader}. Connection properties:
  * <ul>
- *   <li>{@code partitions}: the partition count of a database being created (default 8);</li>
+ *   <li>{@code partitions}: the partition count of a database being created (default 8); an
+ *       existing database keeps its own and refuses a different one (22023);</li>
  *   <li>{@code isolation}: READ_COMMITTED, REPEATABLE_READ or SERIALIZABLE for the session;</li>
  *   <li>{@code serializable}: ssi or 2pl.</li>
  * </ul>
@@ -33,13 +34,16 @@ public final class EmbeddedSessionProvider implements SessionProvider {
     @Override
     public Session open(String url, Properties properties) {
         EmbeddedUrl parsed = EmbeddedUrl.parse(url, PRIVATE_IDS.incrementAndGet());
-        int partitions = intProperty(properties, "partitions", NodeOptions.DEFAULT_PARTITIONS);
+        int partitions = intProperty(properties, "partitions", NodeOptions.AS_CREATED);
         EmbeddedDatabase database;
         try {
             database = REGISTRY.acquire(parsed, partitions);
         } catch (BasaltException e) {
-            throw new BasaltException(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
-                    "cannot open database " + parsed.key() + ": " + e.getMessage(), e);
+            // A store that cannot be opened now (locked by another process, I/O) may open later:
+            // 08001. A request the store refuses (another partition count) never will: keep its state.
+            SqlState state = e.sqlState().sqlClass().equals("58")
+                    ? SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION : e.sqlState();
+            throw new BasaltException(state, "cannot open database " + parsed.key() + ": " + e.getMessage(), e);
         }
         try {
             SqlSession session = database.engine().openSession();

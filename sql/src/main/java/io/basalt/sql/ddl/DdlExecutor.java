@@ -1,13 +1,11 @@
 package io.basalt.sql.ddl;
 
-import io.basalt.sql.catalog.Catalog;
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.sql.catalog.CatalogManager;
 import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.ColumnType;
 import io.basalt.sql.catalog.TableDescriptor;
-import io.basalt.sql.parse.BasaltSqlParser;
 import io.basalt.sql.parse.SqlColumnDeclaration;
 import io.basalt.sql.parse.SqlCreateTable;
 import io.basalt.sql.parse.SqlDropTable;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 
 /**
  * Executes CREATE TABLE and DROP TABLE against the {@link CatalogManager}. Checks what the parser
@@ -28,12 +25,12 @@ import org.apache.calcite.sql.dialect.CalciteSqlDialect;
  */
 public final class DdlExecutor {
     private final CatalogManager catalog;
-    private final QueryPlanner planner;
+    private final DefaultChecker defaults;
     private final int partitionCount;
 
     public DdlExecutor(CatalogManager catalog, QueryPlanner planner, int partitionCount) {
         this.catalog = catalog;
-        this.planner = planner;
+        this.defaults = new DefaultChecker(planner);
         this.partitionCount = partitionCount;
     }
 
@@ -52,9 +49,13 @@ public final class DdlExecutor {
                 throw uniqueNotSupported();
             }
             ColumnType type = ColumnTypes.fromSpec(declaration.dataType(), column);
-            String defaultSql = declaration.defaultValue() == null ? null : checkedDefault(declaration.defaultValue());
             boolean nullable = declaration.nullable() && !primaryKey.contains(column);
-            columns.add(new ColumnDescriptor(columns.size() + 1, column, type, nullable, defaultSql));
+            ColumnDescriptor descriptor = new ColumnDescriptor(columns.size() + 1, column, type, nullable, null);
+            if (declaration.defaultValue() != null) {
+                String defaultSql = defaults.check(declaration.defaultValue(), descriptor);
+                descriptor = new ColumnDescriptor(descriptor.id(), column, type, nullable, defaultSql);
+            }
+            columns.add(descriptor);
         }
         if (!create.uniqueKeys().isEmpty()) {
             throw uniqueNotSupported();
@@ -110,13 +111,6 @@ public final class DdlExecutor {
                     + "\" must be a leading part of its primary key " + primaryKey);
         }
         return partitionColumns.size();
-    }
-
-    /** The DEFAULT as SQL text, after checking that it is a constant expression Basalt can evaluate. */
-    private String checkedDefault(SqlNode expression) {
-        String sql = expression.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
-        planner.compile(BasaltSqlParser.parse("SELECT " + sql), new Catalog(0, List.of()));
-        return sql;
     }
 
     private static BasaltException uniqueNotSupported() {

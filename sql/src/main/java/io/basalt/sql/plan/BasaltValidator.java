@@ -1,12 +1,17 @@
 package io.basalt.sql.plan;
 
+import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Map;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.Resources;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.sql.validate.SqlValidatorTable;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorException;
@@ -61,6 +66,35 @@ final class BasaltValidator extends SqlValidatorImpl {
     BasaltValidator(SqlOperatorTable operators, SqlValidatorCatalogReader catalogReader,
                     RelDataTypeFactory typeFactory, Config config) {
         super(operators, catalogReader, typeFactory, config);
+    }
+
+    /**
+     * Calcite 1.41 lets an INSERT without a column list name fewer values than the table has
+     * columns (the rest get defaults, as in PostgreSQL) but then fails with an index error when
+     * there are more values than columns; report that as the user error it is.
+     */
+    @Override
+    protected RelDataType getLogicalTargetRowType(RelDataType targetRowType, SqlInsert insert) {
+        try {
+            return super.getLogicalTargetRowType(targetRowType, insert);
+        } catch (IndexOutOfBoundsException e) {
+            throw new BasaltException(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns");
+        }
+    }
+
+    /**
+     * Calcite 1.41 fails with an index error while reporting a type mismatch in an UPDATE's SET
+     * list (it looks for the expression in the wrong list); report the mismatch itself.
+     */
+    @Override
+    protected void checkTypeAssignment(SqlValidatorScope sourceScope, SqlValidatorTable table,
+                                       RelDataType sourceRowType, RelDataType targetRowType, SqlNode query) {
+        try {
+            super.checkTypeAssignment(sourceScope, table, sourceRowType, targetRowType, query);
+        } catch (IndexOutOfBoundsException e) {
+            throw new BasaltException(SqlState.DATATYPE_MISMATCH,
+                    "a value assigned to a column does not have the column's type (or one castable to it)");
+        }
     }
 
     @Override

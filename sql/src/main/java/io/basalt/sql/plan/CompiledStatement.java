@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -69,16 +70,34 @@ public final class CompiledStatement {
      *
      * @param clientParameters one value per parameter, as the client sent them
      */
-    public Enumerable<Object> bind(List<Object> clientParameters, ExecutionContext execution) {
+    public Enumerator<Object> open(List<Object> clientParameters, ExecutionContext execution) {
+        try {
+            return new GuardedEnumerator(bind(clientParameters, execution).enumerator());
+        } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+            throw new GeneratedCodeFailure(e);
+        }
+    }
+
+    private Enumerable<Object> bind(List<Object> clientParameters, ExecutionContext execution) {
         if (clientParameters.size() != parameterTypes.length) {
             throw new BasaltException(SqlState.PROTOCOL_VIOLATION, "the statement has " + parameterTypes.length
                     + " parameters but " + clientParameters.size() + " values were given");
         }
         List<Object> internal = new ArrayList<>(clientParameters.size());
         for (int i = 0; i < parameterTypes.length; i++) {
-            internal.add(InternalValues.fromClient(parameterTypes[i], clientParameters.get(i)));
+            Object value = InternalValues.fromClient(parameterTypes[i], clientParameters.get(i));
+            if (parameterTypes[i] == SqlTypeName.CHAR && value instanceof String text) {
+                value = padded(text, parameters.get(i).precision());
+            }
+            internal.add(value);
         }
         return bindable.bind(new StatementContext(typeFactory, stash, internal, execution));
+    }
+
+    /** CHAR(n) values carry their trailing spaces, so a CHAR parameter compares like a CHAR column. */
+    private static String padded(String text, int length) {
+        int codePoints = text.codePointCount(0, text.length());
+        return codePoints >= length ? text : text + " ".repeat(length - codePoints);
     }
 
     /** A row of the plan's output as the client sees it: the visible columns, in client types. */

@@ -3,8 +3,10 @@ package io.basalt.sql.plan;
 import io.basalt.common.client.ColumnMetadata;
 import io.basalt.common.client.ParameterMetadata;
 import io.basalt.sql.catalog.Catalog;
+import io.basalt.sql.fun.PostgresSemantics;
 import io.basalt.sql.rule.BasaltRules;
 import io.basalt.sql.schema.BasaltSchema;
+import io.basalt.sql.type.BasaltConformance;
 import io.basalt.sql.type.BasaltTypeSystem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,8 +43,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -75,7 +77,7 @@ public final class QueryPlanner {
         CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, List.of(SCHEMA), typeFactory, config);
         BasaltValidator validator = new BasaltValidator(SqlStdOperatorTable.instance(), catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
-                        .withConformance(SqlConformanceEnum.LENIENT)
+                        .withConformance(BasaltConformance.INSTANCE)
                         .withIdentifierExpansion(true)
                         .withDefaultNullCollation(config.defaultNullCollation()));
         SqlNode validated = validator.validate(statement);
@@ -92,6 +94,10 @@ public final class QueryPlanner {
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
                 StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
+        // Checked arithmetic (BasaltConformance): +, -, * and / on integers raise 22003 on overflow.
+        relRoot = relRoot.withRel(new ConvertToChecked(cluster.getRexBuilder()).visit(relRoot.rel));
+        relRoot = relRoot.withRel(PadSpaceComparisons.apply(relRoot.rel));
+        relRoot = relRoot.withRel(PostgresSemantics.apply(relRoot.rel));
 
         RelTraitSet desired = relRoot.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)
                 .replace(relRoot.collation).simplify();

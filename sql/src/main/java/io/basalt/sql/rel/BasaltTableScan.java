@@ -97,7 +97,8 @@ public final class BasaltTableScan extends TableScan implements EnumerableRel {
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+        // optimize=false: even a one-column row stays an Object[], which is what TableScanSpec produces.
+        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
         TableScanSpec spec = new TableScanSpec(basaltTable().descriptor(), getRowType(), access, partitionCount);
         Expression stashed = implementor.stash(spec, TableScanSpec.class);
         return implementor.result(physType,

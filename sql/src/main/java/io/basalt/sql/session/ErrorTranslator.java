@@ -56,6 +56,10 @@ final class ErrorTranslator {
             return new BasaltException(SqlState.INVALID_DATETIME_FORMAT,
                     "invalid input syntax for a date or time: " + dateTime.getParsedString(), dateTime);
         }
+        if (cause instanceof IllegalArgumentException illegal && fromCalciteDateParsing(illegal)) {
+            return new BasaltException(SqlState.INVALID_DATETIME_FORMAT,
+                    "invalid input syntax for a date or time: " + illegal.getMessage(), illegal);
+        }
         LOG.error("Internal error while executing a statement", error);
         return BasaltException.internal("internal error: " + error, error);
     }
@@ -66,12 +70,23 @@ final class ErrorTranslator {
         for (int depth = 0; current != null && depth < 20; depth++) {
             if (current instanceof BasaltException || current instanceof CalciteContextException
                     || current instanceof ArithmeticException || current instanceof NumberFormatException
-                    || current instanceof DateTimeParseException) {
+                    || current instanceof DateTimeParseException
+                    || current instanceof IllegalArgumentException illegal && fromCalciteDateParsing(illegal)) {
                 return current;
             }
             current = current.getCause();
         }
         return error;
+    }
+
+    /**
+     * Calcite's generated code parses date and time text with Avatica's {@code DateTimeUtils},
+     * which signals bad text with a plain IllegalArgumentException; the throwing class tells it
+     * apart from a bug of ours.
+     */
+    private static boolean fromCalciteDateParsing(IllegalArgumentException error) {
+        StackTraceElement[] trace = error.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().equals("org.apache.calcite.avatica.util.DateTimeUtils");
     }
 
     private static BasaltException duplicateKey(DuplicateKeyException duplicate, Catalog catalog) {

@@ -46,6 +46,9 @@ public final class SqlSession implements Session {
     private TransactionIsolation isolation = TransactionIsolation.REPEATABLE_READ;
     private boolean autoCommit = true;
     private boolean readOnly;
+    /** BEGIN ... / SET TRANSACTION modes of the current transaction only; null: the session's. */
+    private TransactionIsolation transactionIsolation;
+    private Boolean transactionReadOnly;
     /** BEGIN was issued while in auto-commit mode. */
     private boolean block;
     /** The explicit transaction, once its first statement ran. */
@@ -97,7 +100,15 @@ public final class SqlSession implements Session {
         if (planned instanceof PlannedStatement.Explain explain) {
             return StatementResult.rows(UtilityExecutor.planRows(explain.statement()));
         }
-        return utilities.execute(((PlannedStatement.Utility) planned).node());
+        SqlNode node = ((PlannedStatement.Utility) planned).node();
+        try {
+            return utilities.execute(node);
+        } catch (RuntimeException e) {
+            if (inExplicitTransaction() && !failed && !UtilityExecutor.endsTransaction(node)) {
+                throw failTransaction(e);
+            }
+            throw translate(e);
+        }
     }
 
     @Override
@@ -132,6 +143,38 @@ public final class SqlSession implements Session {
     }
 
     @Override
+    public long[] executeBatch(List<String> statements) {
+        ensureOpen();
+        boolean implicit = !inExplicitTransaction();
+        if (implicit) {
+            beginBlock(); // the whole batch is one transaction
+        }
+        try {
+            long[] counts = new long[statements.size()];
+            for (int i = 0; i < counts.length; i++) {
+                StatementResult result = execute(statements.get(i));
+                if (result.hasRows()) {
+                    result.rowCursor().close();
+                    throw new BasaltException(SqlState.RESULT_RETURNED_WHEN_NONE_EXPECTED,
+                            "a batch statement returned rows: " + statements.get(i));
+                }
+                counts[i] = result.updateCount();
+            }
+            if (implicit) {
+                commit();
+            }
+            return counts;
+        } catch (RuntimeException e) {
+            if (implicit) {
+                rollback();
+            } else if (!failed) {
+                failTransaction(e);
+            }
+            throw translate(e);
+        }
+    }
+
+    @Override
     public boolean autoCommit() {
         return autoCommit;
     }
@@ -148,7 +191,7 @@ public final class SqlSession implements Session {
     @Override
     public void commit() {
         ensureOpen();
-        block = false;
+        endTransactionModes();
         if (failed) {
             failed = false;
             throw new BasaltException(SqlState.IN_FAILED_SQL_TRANSACTION,
@@ -169,7 +212,7 @@ public final class SqlSession implements Session {
     @Override
     public void rollback() {
         ensureOpen();
-        block = false;
+        endTransactionModes();
         failed = false;
         Transaction current = txn;
         txn = null;
@@ -183,9 +226,10 @@ public final class SqlSession implements Session {
         return txn != null || failed || block;
     }
 
+    /** The isolation of the current transaction (its own SET TRANSACTION level if any), as PostgreSQL shows it. */
     @Override
     public TransactionIsolation isolation() {
-        return isolation;
+        return effectiveIsolation();
     }
 
     @Override
@@ -230,6 +274,31 @@ public final class SqlSession implements Session {
 
     // ---- transaction binding ------------------------------------------------------------------
 
+    private void endTransactionModes() {
+        block = false;
+        transactionIsolation = null;
+        transactionReadOnly = null;
+    }
+
+    /** Called by {@link UtilityExecutor} for modes that apply to the current transaction only. */
+    void setTransactionModes(TransactionIsolation isolation, Boolean readOnly) {
+        if (isolation != null) {
+            transactionIsolation = isolation;
+        }
+        if (readOnly != null) {
+            transactionReadOnly = readOnly;
+        }
+    }
+
+    /** The isolation of the transaction a statement runs in now (SHOW TRANSACTION ISOLATION LEVEL). */
+    TransactionIsolation effectiveIsolation() {
+        return transactionIsolation != null && inExplicitTransaction() ? transactionIsolation : isolation;
+    }
+
+    boolean effectiveReadOnly() {
+        return transactionReadOnly != null && inExplicitTransaction() ? transactionReadOnly : readOnly;
+    }
+
     /** Called by {@link UtilityExecutor} for BEGIN / START TRANSACTION. */
     void beginBlock() {
         if (!autoCommit) {
@@ -254,7 +323,7 @@ public final class SqlSession implements Session {
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
         if (txn == null) {
-            txn = engine.transactions().begin(UtilityExecutor.toTxnLevel(isolation, settings));
+            txn = engine.transactions().begin(UtilityExecutor.toTxnLevel(effectiveIsolation(), settings));
         }
         return txn;
     }
@@ -275,7 +344,7 @@ public final class SqlSession implements Session {
             }
         }
         if (statement.isQuery()) {
-            Transaction implicit = engine.transactions().begin(UtilityExecutor.toTxnLevel(isolation, settings));
+            Transaction implicit = engine.transactions().begin(UtilityExecutor.toTxnLevel(effectiveIsolation(), settings));
             try {
                 return StatementResult.rows(query(statement, parameters, implicit, true));
             } catch (RuntimeException e) {
@@ -287,7 +356,7 @@ public final class SqlSession implements Session {
     }
 
     private QueryCursor query(CompiledStatement statement, List<Object> parameters, Transaction in, boolean implicit) {
-        Enumerator<Object> rows = statement.bind(parameters, new ExecutionContext(in, engine.partitionCount())).enumerator();
+        Enumerator<Object> rows = statement.open(parameters, new ExecutionContext(in, engine.partitionCount()));
         return new QueryCursor(statement, rows, new QueryCursor.Listener() {
             @Override
             public void finished() {
@@ -309,8 +378,7 @@ public final class SqlSession implements Session {
 
     private long runDml(CompiledStatement statement, List<Object> parameters, Transaction in) {
         long count;
-        try (Enumerator<Object> result = statement.bind(parameters,
-                new ExecutionContext(in, engine.partitionCount())).enumerator()) {
+        try (Enumerator<Object> result = statement.open(parameters, new ExecutionContext(in, engine.partitionCount()))) {
             result.moveNext();
             count = ((Number) result.current()).longValue();
         }
@@ -325,7 +393,7 @@ public final class SqlSession implements Session {
     /** Runs {@code work} in implicit transactions until one commits, retrying serialization failures. */
     private <T> T withImplicitRetries(TransactionalWork<T> work) {
         for (int attempt = 1; ; attempt++) {
-            Transaction implicit = engine.transactions().begin(UtilityExecutor.toTxnLevel(isolation, settings));
+            Transaction implicit = engine.transactions().begin(UtilityExecutor.toTxnLevel(effectiveIsolation(), settings));
             try {
                 T result = work.run(implicit);
                 implicit.commit();
@@ -367,7 +435,7 @@ public final class SqlSession implements Session {
     }
 
     private void checkWritable() {
-        if (readOnly) {
+        if (effectiveReadOnly()) {
             throw new BasaltException(SqlState.READ_ONLY_SQL_TRANSACTION,
                     "cannot execute a write in a read-only transaction");
         }
@@ -393,10 +461,6 @@ public final class SqlSession implements Session {
         if (closed) {
             throw new BasaltException(SqlState.CONNECTION_DOES_NOT_EXIST, "the session is closed");
         }
-    }
-
-    TransactionIsolation sessionIsolation() {
-        return isolation;
     }
 
     /** A prepared statement: the SQL and what it looks like; the plan itself lives in the shared cache. */

@@ -112,25 +112,37 @@ final class UtilityExecutor {
                 "statement not supported: " + node.getKind().lowerName);
     }
 
-    /**
-     * Isolation and access modes. Within a transaction they apply to that transaction; in this
-     * release the session holds one isolation setting, so they become the session's until it ends.
-     */
+    /** Isolation and access modes: for the session's future transactions, or for the current one only. */
     private void applyModes(List<TransactionMode> modes, boolean sessionDefault) {
         for (TransactionMode mode : modes) {
-            switch (mode) {
-                case READ_UNCOMMITTED, READ_COMMITTED -> session.setIsolation(TransactionIsolation.READ_COMMITTED);
-                case REPEATABLE_READ, SNAPSHOT -> session.setIsolation(TransactionIsolation.REPEATABLE_READ);
-                case SERIALIZABLE -> session.setIsolation(TransactionIsolation.SERIALIZABLE);
-                case READ_ONLY -> session.setReadOnly(true);
-                case READ_WRITE -> session.setReadOnly(false);
-                default -> throw new IllegalStateException(mode.name());
+            TransactionIsolation isolation = switch (mode) {
+                case READ_UNCOMMITTED, READ_COMMITTED -> TransactionIsolation.READ_COMMITTED;
+                case REPEATABLE_READ, SNAPSHOT -> TransactionIsolation.REPEATABLE_READ;
+                case SERIALIZABLE -> TransactionIsolation.SERIALIZABLE;
+                default -> null;
+            };
+            Boolean readOnly = mode == TransactionMode.READ_ONLY ? Boolean.TRUE
+                    : mode == TransactionMode.READ_WRITE ? Boolean.FALSE : null;
+            if (sessionDefault) {
+                if (isolation != null) {
+                    session.setIsolation(isolation);
+                }
+                if (readOnly != null) {
+                    session.setReadOnly(readOnly);
+                }
+            } else {
+                session.setTransactionModes(isolation, readOnly);
             }
         }
     }
 
+    /** Whether the statement ends the transaction (an error in it must not mark the transaction failed). */
+    static boolean endsTransaction(SqlNode node) {
+        return node instanceof SqlCommit || node instanceof SqlRollback;
+    }
+
     private void checkDdlAllowed() {
-        if (session.readOnly()) {
+        if (session.effectiveReadOnly()) {
             throw new BasaltException(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute DDL in a read-only transaction");
         }
         if (session.inExplicitTransaction() && session.transactionStarted()) {
@@ -142,18 +154,18 @@ final class UtilityExecutor {
     private RowCursor show(SqlShow show) {
         return switch (show.subject()) {
             case TRANSACTION_ISOLATION -> ListCursor.ofText(showColumnName(show),
-                    List.of(session.sessionIsolation().sqlName().toLowerCase(Locale.ROOT)));
+                    List.of(session.effectiveIsolation().sqlName().toLowerCase(Locale.ROOT)));
             case ALL -> {
                 List<Object[]> rows = new ArrayList<>();
                 Map<String, String> all = new TreeMap<>(settings.all());
-                all.put("transaction_isolation", session.sessionIsolation().sqlName().toLowerCase(Locale.ROOT));
+                all.put("transaction_isolation", session.effectiveIsolation().sqlName().toLowerCase(Locale.ROOT));
                 all.forEach((name, value) -> rows.add(new Object[] {name, value}));
                 yield new ListCursor(List.of(textColumn("NAME"), textColumn("SETTING")), rows);
             }
             case SETTING -> {
                 String name = show.name().toString();
                 String value = name.equalsIgnoreCase("transaction_isolation")
-                        ? session.sessionIsolation().sqlName().toLowerCase(Locale.ROOT)
+                        ? session.effectiveIsolation().sqlName().toLowerCase(Locale.ROOT)
                         : settings.get(name);
                 yield ListCursor.ofText(showColumnName(show), List.of(value));
             }

@@ -86,10 +86,10 @@ public final class InternalValues {
         try {
             return switch (target) {
                 case BOOLEAN -> toBoolean(value);
-                case TINYINT -> (byte) checkedLong(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "tinyint");
-                case SMALLINT -> (short) checkedLong(value, Short.MIN_VALUE, Short.MAX_VALUE, "smallint");
-                case INTEGER -> (int) checkedLong(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer");
-                case BIGINT -> checkedLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "bigint");
+                case TINYINT -> (byte) integralLong(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "tinyint");
+                case SMALLINT -> (short) integralLong(value, Short.MIN_VALUE, Short.MAX_VALUE, "smallint");
+                case INTEGER -> (int) integralLong(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer");
+                case BIGINT -> integralLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "bigint");
                 case DECIMAL -> toBigDecimal(value);
                 case REAL -> toBigDecimalOrDouble(value).floatValue();
                 case FLOAT, DOUBLE -> toBigDecimalOrDouble(value).doubleValue();
@@ -131,6 +131,22 @@ public final class InternalValues {
             default -> throw new BasaltException(SqlState.INVALID_TEXT_REPRESENTATION,
                     "invalid input syntax for type boolean");
         };
+    }
+
+    /**
+     * A parameter for an integer slot must be a whole number: 2.5 is refused (22P02) rather than
+     * rounded, so {@code WHERE id = ?} with 2.5 cannot match id 3. Store assignment, by contrast,
+     * rounds ({@link #checkedLong}), as the SQL standard says for numeric to integer assignment.
+     */
+    private static long integralLong(Object value, long min, long max, String typeName) {
+        if (value instanceof BigDecimal || value instanceof Double || value instanceof Float || value instanceof String) {
+            BigDecimal decimal = toBigDecimal(value);
+            if (decimal.stripTrailingZeros().scale() > 0) {
+                throw new BasaltException(SqlState.INVALID_TEXT_REPRESENTATION,
+                        "invalid input syntax for type " + typeName + ": \"" + value + "\"");
+            }
+        }
+        return checkedLong(value, min, max, typeName);
     }
 
     static long checkedLong(Object value, long min, long max, String typeName) {

@@ -1,0 +1,58 @@
+package io.basalt.sql.ddl;
+
+import io.basalt.common.error.BasaltException;
+import io.basalt.common.error.SqlState;
+import io.basalt.sql.catalog.Catalog;
+import io.basalt.sql.catalog.ColumnDescriptor;
+import io.basalt.sql.exec.ExecutionContext;
+import io.basalt.sql.parse.BasaltSqlParser;
+import io.basalt.sql.plan.CompiledStatement;
+import io.basalt.sql.plan.QueryPlanner;
+import io.basalt.sql.plan.ValidationStates;
+import io.basalt.sql.type.Assignment;
+import io.basalt.sql.type.InternalValues;
+import java.util.List;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Checks a column's DEFAULT when the table is created, as PostgreSQL does, so that a bad default
+ * fails the CREATE TABLE instead of every later INSERT: it must be an expression without column
+ * references (42P10) whose value, evaluated once now, fits the column's type (22P02, 22001, 22003,
+ * ...). Volatile defaults such as CURRENT_TIMESTAMP are still evaluated per statement later.
+ */
+final class DefaultChecker {
+    private static final Catalog NO_TABLES = new Catalog(0, List.of());
+
+    private final QueryPlanner planner;
+
+    DefaultChecker(QueryPlanner planner) {
+        this.planner = planner;
+    }
+
+    /** The DEFAULT as the SQL text the catalog stores, once it passed the checks. */
+    String check(SqlNode expression, ColumnDescriptor column) {
+        String sql = expression.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+        CompiledStatement probe;
+        try {
+            probe = planner.compile(BasaltSqlParser.parse("SELECT " + sql), NO_TABLES);
+        } catch (CalciteContextException e) {
+            if (ValidationStates.of(e) == SqlState.UNDEFINED_COLUMN) {
+                throw new BasaltException(SqlState.INVALID_COLUMN_REFERENCE,
+                        "cannot use column reference in DEFAULT expression (column \"" + column.name() + "\")");
+            }
+            throw e;
+        }
+        Object value;
+        try (Enumerator<Object> rows = probe.open(List.of(), new ExecutionContext(null, 0))) {
+            rows.moveNext();
+            value = probe.toClientRow(rows.current())[0];
+        }
+        Object internal = InternalValues.fromClient(SqlTypeName.valueOf(column.type().name().name()), value);
+        Assignment.toStorage(column, internal);
+        return sql;
+    }
+}

@@ -1,0 +1,56 @@
+package io.basalt.sql.fun;
+
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+
+/**
+ * Run-time implementations where PostgreSQL's behaviour differs from Calcite's built-in one and
+ * clients notice. Called from generated code (see {@link PostgresSemantics}); public and static
+ * for that reason.
+ */
+public final class BasaltFunctions {
+    private BasaltFunctions() {
+    }
+
+    /** CHAR_LENGTH counts characters (code points), as the length limit of VARCHAR(n) does; Calcite counts UTF-16 units. */
+    public static int charLength(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** TIMESTAMP as text with its milliseconds, trailing zeros dropped: {@code 2024-02-29 13:14:15.678}. */
+    public static String timestampText(long epochMillis) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000),
+                (int) Math.floorMod(epochMillis, 1000) * 1_000_000, ZoneOffset.UTC);
+        return time.toLocalDate() + " " + timeOfDay(time.toLocalTime());
+    }
+
+    /** TIME as text with its milliseconds, trailing zeros dropped: {@code 23:59:58.125}. */
+    public static String timeText(int millisOfDay) {
+        return timeOfDay(LocalTime.ofNanoOfDay(Math.floorMod(millisOfDay, 86_400_000) * 1_000_000L));
+    }
+
+    private static String timeOfDay(LocalTime time) {
+        StringBuilder text = new StringBuilder(12);
+        append2(text, time.getHour()).append(':');
+        append2(text, time.getMinute()).append(':');
+        append2(text, time.getSecond());
+        int millis = time.getNano() / 1_000_000;
+        if (millis != 0) {
+            String fraction = String.format("%03d", millis);
+            int end = fraction.length();
+            while (fraction.charAt(end - 1) == '0') {
+                end--;
+            }
+            text.append('.').append(fraction, 0, end);
+        }
+        return text.toString();
+    }
+
+    private static StringBuilder append2(StringBuilder text, int value) {
+        if (value < 10) {
+            text.append('0');
+        }
+        return text.append(value);
+    }
+}
