@@ -399,6 +399,37 @@ SqlNode SqlExplainStatement() :
     )
 }
 
+/**
+ * A query, optionally followed by PostgreSQL's row-locking clause:
+ * query FOR { UPDATE | SHARE } [ NOWAIT ]. Without the clause the plain query is returned.
+ */
+SqlNode SqlLockingQuery() :
+{
+    final SqlNode query;
+    final Span s;
+    boolean share = false;
+    boolean noWait = false;
+}
+{
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    (
+        <FOR> { s = span(); }
+        (
+            <UPDATE>
+        |
+            <SHARE> { share = true; }
+        )
+        [ <NOWAIT> { noWait = true; } ]
+        {
+            return new SqlLockingQuery(s.end(this), query, share, noWait);
+        }
+    |
+        {
+            return query;
+        }
+    )
+}
+
 /** Parses one or more transaction modes, separated by commas or, as PostgreSQL allows, by nothing. */
 SqlNodeList TransactionModeList() :
 {

@@ -1,25 +1,38 @@
 package io.basalt.txn;
 
 import java.util.Iterator;
+import java.util.List;
 
 /**
- * The client side of one transaction (ARCHITECTURE.md section 3). Reads see the snapshot at
- * {@link #readTimestamp()} plus the transaction's own flushed writes. Writes are buffered until
- * {@link #flush()} (the end of a statement, so a statement never reads its own writes: no
- * Halloween problem) and then written as intents, which are exclusive locks; {@link #commit()}
- * flushes, then commits in one phase when one partition was written and in two phases otherwise.
+ * The client side of one transaction (ARCHITECTURE.md section 3). Reads see the transaction's
+ * snapshot (each statement's at READ COMMITTED; the latest, under shared locks, at two-phase
+ * locking) plus its own flushed writes. Writes are buffered until {@link #flush()} (the end of a
+ * statement, so a statement never reads its own writes: no Halloween problem) and then written
+ * as intents, which are exclusive locks; {@link #commit()} flushes, then commits in one phase
+ * when one partition was written and in two phases otherwise.
  *
  * <p>Threading: one thread at a time, like the session that owns it. After any exception the
- * transaction may be half-written; the owner must call {@link #rollback()}.
+ * transaction may be half-written; the owner must call {@link #rollback()} (except after a
+ * {@link StatementRetryException}, where {@link #rollbackStatement()} undoes just the statement).
  */
 public interface Transaction {
 
-    /** The unique id, which is also the start timestamp: smaller ids are older transactions. */
+    /** The unique id, also the start timestamp: smaller ids are older transactions. */
     long id();
 
+    /** The snapshot the current statement reads at. */
     long readTimestamp();
 
     IsolationLevel isolation();
+
+    /**
+     * Starts a statement: a new sequence number for its writes and, at READ COMMITTED, a new
+     * snapshot. Call it before each statement's first read or write.
+     */
+    void beginStatement();
+
+    /** Undoes the current statement's writes (its buffered ones and its intents); the transaction goes on. */
+    void rollbackStatement();
 
     /** The value of {@code key}, or null if there is none. */
     byte[] get(byte[] key);
@@ -38,13 +51,22 @@ public interface Transaction {
 
     void delete(byte[] key);
 
+    /**
+     * Locks existing rows now, as {@code SELECT ... FOR UPDATE / FOR SHARE} does, waiting for
+     * other holders (or failing at once with 55P03 when {@code noWait}).
+     */
+    void lock(List<byte[]> keys, LockStrength strength, boolean noWait);
+
+    /** How long this transaction waits for a lock before 55P03; 0 waits as long as it takes. */
+    void setLockTimeout(long millis);
+
     /** Sends the buffered writes as intents. */
     void flush();
 
     /** Commits; a read-only transaction just ends. Throws {@link TransactionRetryException} on conflict. */
     void commit();
 
-    /** Aborts and removes this transaction's intents. Idempotent; never throws for a finished transaction. */
+    /** Aborts and removes this transaction's intents and locks. Idempotent; never throws for a finished transaction. */
     void rollback();
 
     boolean isActive();

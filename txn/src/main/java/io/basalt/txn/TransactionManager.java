@@ -1,36 +1,74 @@
 package io.basalt.txn;
 
+import io.basalt.txn.coord.TxnContext;
 import io.basalt.txn.coord.TxnCoordinator;
+import io.basalt.txn.coord.TxnRegistry;
+import io.basalt.txn.maintenance.DeadlockDetector;
+import io.basalt.txn.maintenance.Heartbeater;
+import io.basalt.txn.maintenance.SsiJanitor;
 import io.basalt.txn.participant.ClearRangeCommand;
 import io.basalt.txn.routing.PartitionClient;
 import io.basalt.txn.routing.PartitionRouter;
 import io.basalt.txn.timestamp.TimestampOracle;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Begins transactions. One per gateway process; thread-safe. It reaches partitions only through
- * the {@link PartitionRouter} and {@link PartitionClient} it is given, so the same code runs over
- * in-process partitions and, later, over partitions on other nodes.
+ * Begins transactions, and runs the background work of this gateway's transactions on one
+ * maintenance thread: heartbeats of writing transactions, deadlock detection while anyone waits,
+ * and the clean-up of serializable transactions' markers. Thread-safe. It reaches partitions only
+ * through the {@link PartitionRouter} and {@link PartitionClient} it is given, so the same code runs
+ * over in-process partitions and, later, over partitions on other nodes.
  */
-public final class TransactionManager {
+public final class TransactionManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionManager.class);
+    private static final long SSI_SWEEP_MILLIS = 1_000;
+
     private final PartitionRouter router;
     private final PartitionClient client;
-    private final TimestampOracle tso;
-    private final TxnConfig config;
     private final TxnStats stats = new TxnStats();
+    private final TxnRegistry registry = new TxnRegistry();
+    private final TxnContext context;
+    private final ScheduledExecutorService maintenance;
+    private volatile FaultInjector faults = FaultInjector.NONE;
 
     public TransactionManager(PartitionRouter router, PartitionClient client, TimestampOracle tso, TxnConfig config) {
         this.router = router;
         this.client = client;
-        this.tso = tso;
-        this.config = config;
+        this.context = new TxnContext(router, client, tso, stats, config, registry, () -> faults);
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "basalt-txn-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Heartbeater heartbeater = new Heartbeater(registry);
+        DeadlockDetector deadlocks = new DeadlockDetector(client, router.partitionCount());
+        SsiJanitor janitor = new SsiJanitor(registry, client, router.partitionCount());
+        schedule(heartbeater::beat, config.heartbeatMillis());
+        schedule(() -> {
+            if (registry.waitingCount() > 0) {
+                deadlocks.detect();
+            }
+        }, config.deadlockCheckMillis());
+        schedule(janitor::sweep, SSI_SWEEP_MILLIS);
     }
 
-    /**
-     * Begins a transaction reading at a fresh snapshot. Every level runs as snapshot isolation in
-     * this release; {@link Transaction#isolation()} says so.
-     */
-    public Transaction begin(IsolationLevel requested) {
-        return new TxnCoordinator(tso.next(), router, client, tso, stats, config);
+    private void schedule(Runnable task, long periodMillis) {
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Transaction maintenance task failed; it runs again next period", e);
+            }
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Begins a transaction at {@code level}, reading at a fresh snapshot. */
+    public Transaction begin(IsolationLevel level) {
+        return TxnCoordinator.begin(level, context);
     }
 
     /**
@@ -47,5 +85,25 @@ public final class TransactionManager {
 
     public PartitionRouter router() {
         return router;
+    }
+
+    public TxnRegistry registry() {
+        return registry;
+    }
+
+    /** Tests only: makes coordinators "crash" at chosen points of the commit protocol. */
+    public void setFaultInjector(FaultInjector injector) {
+        this.faults = injector == null ? FaultInjector.NONE : injector;
+    }
+
+    /** Stops the maintenance thread. Transactions still running lose their heartbeats. */
+    @Override
+    public void close() {
+        maintenance.shutdownNow();
+        try {
+            maintenance.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

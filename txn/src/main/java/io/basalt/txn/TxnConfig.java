@@ -3,12 +3,27 @@ package io.basalt.txn;
 /**
  * Tunables of the transaction layer.
  *
- * @param lockTimeoutMillis how long a writer waits for another transaction's intent before giving
- *     up with 55P03; PostgreSQL waits forever by default, we bound it so that an abandoned
- *     transaction can never hang a client for good (60 s: longer than any sane OLTP transaction)
+ * @param lockTimeoutMillis default time a transaction waits for a lock before giving up with
+ *     55P03; 0 waits as long as it takes (PostgreSQL's default; deadlocks are detected anyway).
+ *     Sessions override it with {@code SET lock_timeout}
  * @param scanPageSize keys per scan command: large enough to amortise a round trip, small enough
  *     that a LIMIT query does not read far past what it needs
+ * @param heartbeatMillis how often coordinators of writing transactions prove they are alive
+ * @param txnExpiryMillis how long a coordinator may stay silent before others may abort its
+ *     transaction (several heartbeats, so one slow heartbeat never kills a live transaction)
+ * @param deadlockCheckMillis how often the wait-for graph is searched while anyone waits
+ *     (ARCHITECTURE.md: cycles found within one second)
+ * @param waitSliceMillis while waiting, how often to check whether the holder's coordinator died
  */
-public record TxnConfig(long lockTimeoutMillis, int scanPageSize) {
-    public static final TxnConfig DEFAULT = new TxnConfig(60_000, 256);
+public record TxnConfig(long lockTimeoutMillis, int scanPageSize, long heartbeatMillis, long txnExpiryMillis,
+                        long deadlockCheckMillis, long waitSliceMillis) {
+    public static final TxnConfig DEFAULT = new TxnConfig(0, 256, 1_000, 5_000, 200, 1_000);
+
+    public TxnConfig withExpiry(long heartbeat, long expiry) {
+        return new TxnConfig(lockTimeoutMillis, scanPageSize, heartbeat, expiry, deadlockCheckMillis, waitSliceMillis);
+    }
+
+    public TxnConfig withLockTimeout(long millis) {
+        return new TxnConfig(millis, scanPageSize, heartbeatMillis, txnExpiryMillis, deadlockCheckMillis, waitSliceMillis);
+    }
 }

@@ -14,10 +14,20 @@ public final class TxnErrors {
                         + "[txnId=" + txnId + ", conflictingCommitTs=" + newerCommitTs + "]");
     }
 
-    public static TransactionRetryException writeIntentConflict(long txnId, long holderTxnId) {
+    public static TransactionRetryException deadlockVictim(long txnId) {
+        return new TransactionRetryException(SqlState.DEADLOCK_DETECTED,
+                "deadlock detected: this transaction was chosen as the victim [txnId=" + txnId + "]");
+    }
+
+    public static TransactionRetryException dangerousStructure(long txnId) {
         return new TransactionRetryException(SqlState.SERIALIZATION_FAILURE,
-                "write conflict with an older concurrent transaction [txnId=" + txnId
-                        + ", holderTxnId=" + holderTxnId + "]");
+                "could not serialize access due to read/write dependencies among transactions [txnId=" + txnId + "]");
+    }
+
+    public static BasaltException lockNotAvailable(long txnId, long holderTxnId) {
+        return new BasaltException(SqlState.LOCK_NOT_AVAILABLE,
+                "could not obtain lock on row: another transaction holds it [txnId=" + txnId + ", holderTxnId="
+                        + holderTxnId + "]");
     }
 
     public static TransactionRetryException abortedByOther(long txnId) {

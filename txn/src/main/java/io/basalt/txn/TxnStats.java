@@ -12,8 +12,15 @@ public final class TxnStats {
     private final LongAdder twoPhaseCommits = new LongAdder();
     private final LongAdder rollbacks = new LongAdder();
     private final LongAdder retryableAborts = new LongAdder();
+    private final LongAdder writeConflictAborts = new LongAdder();
+    private final LongAdder ssiAborts = new LongAdder();
+    private final LongAdder deadlockAborts = new LongAdder();
+    private final LongAdder lockTimeouts = new LongAdder();
+    private final LongAdder expiredAborts = new LongAdder();
+    private final LongAdder statementRetries = new LongAdder();
     private final LongAdder pushes = new LongAdder();
     private final LongAdder lockWaits = new LongAdder();
+    private final LongAdder lockWaitMicros = new LongAdder();
 
     public void readOnlyCommit() {
         readOnlyCommits.increment();
@@ -33,6 +40,41 @@ public final class TxnStats {
 
     public void retryableAbort() {
         retryableAborts.increment();
+    }
+
+    /** A first-updater-wins conflict (40001). */
+    public void writeConflictAbort() {
+        writeConflictAborts.increment();
+        retryableAborts.increment();
+    }
+
+    /** An SSI dangerous structure (40001). */
+    public void ssiAbort() {
+        ssiAborts.increment();
+        retryableAborts.increment();
+    }
+
+    /** A deadlock victim (40P01). */
+    public void deadlockAbort() {
+        deadlockAborts.increment();
+        retryableAborts.increment();
+    }
+
+    public void lockTimeout() {
+        lockTimeouts.increment();
+    }
+
+    /** A transaction aborted because its coordinator stopped sending heartbeats. */
+    public void expiredAbort() {
+        expiredAborts.increment();
+    }
+
+    public void statementRetry() {
+        statementRetries.increment();
+    }
+
+    public void lockWaited(long micros) {
+        lockWaitMicros.add(micros);
     }
 
     public void push() {
@@ -61,6 +103,34 @@ public final class TxnStats {
 
     public long retryableAborts() {
         return retryableAborts.sum();
+    }
+
+    public long writeConflictAborts() {
+        return writeConflictAborts.sum();
+    }
+
+    public long ssiAborts() {
+        return ssiAborts.sum();
+    }
+
+    public long deadlockAborts() {
+        return deadlockAborts.sum();
+    }
+
+    public long lockTimeouts() {
+        return lockTimeouts.sum();
+    }
+
+    public long expiredAborts() {
+        return expiredAborts.sum();
+    }
+
+    public long statementRetries() {
+        return statementRetries.sum();
+    }
+
+    public long lockWaitMicros() {
+        return lockWaitMicros.sum();
     }
 
     public long pushes() {

@@ -24,7 +24,7 @@ public final class TxnTestbed implements AutoCloseable {
     private TxnTestbed(RocksEngine engine, int partitions, TxnConfig config) {
         this.engine = engine;
         for (int p = 0; p < partitions; p++) {
-            participants.add(new Participant(p, engine));
+            participants.add(new Participant(p, engine, System::currentTimeMillis, config.txnExpiryMillis()));
         }
         PartitionRouter router = new PartitionRouter() {
             @Override
@@ -56,8 +56,20 @@ public final class TxnTestbed implements AutoCloseable {
         return new TxnTestbed(engine, partitions, TxnConfig.DEFAULT);
     }
 
+    /** Reads {@code key} in a fresh read-only transaction at {@code level}. */
+    public String read(IsolationLevel level, byte[] key) {
+        Transaction txn = begin(level);
+        String value = text(txn.get(key));
+        txn.commit();
+        return value;
+    }
+
     public Transaction begin() {
         return manager.begin(IsolationLevel.SNAPSHOT);
+    }
+
+    public Transaction begin(IsolationLevel level) {
+        return manager.begin(level);
     }
 
     public static byte[] key(int partition, String name) {
@@ -93,6 +105,7 @@ public final class TxnTestbed implements AutoCloseable {
 
     @Override
     public void close() {
+        manager.close();
         engine.close();
     }
 }

@@ -36,7 +36,7 @@ public final class LocalNode implements AutoCloseable {
             int partitionCount = partitionCount(options.partitionCount());
             StartupRecovery.run(engine);
             for (int p = 0; p < partitionCount; p++) {
-                participants.add(new Participant(p, engine));
+                participants.add(new Participant(p, engine, System::currentTimeMillis, options.txn().txnExpiryMillis()));
             }
             this.transactions = new TransactionManager(new PrefixPartitionRouter(partitionCount),
                     new InProcessPartitionClient(participants), new LocalTimestampOracle(engine), options.txn());
@@ -79,6 +79,7 @@ public final class LocalNode implements AutoCloseable {
 
     @Override
     public void close() {
+        transactions.close();
         engine.close();
     }
 }

@@ -381,19 +381,19 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public int getDefaultTransactionIsolation() {
-        return Connection.TRANSACTION_REPEATABLE_READ;
+        return Connection.TRANSACTION_SERIALIZABLE;
     }
 
     /**
-     * This release runs every transaction at snapshot isolation. READ COMMITTED is therefore
-     * honoured (snapshot isolation prevents everything it must), REPEATABLE READ is snapshot
-     * isolation itself, but SERIALIZABLE is not yet: a session may ask for it and keeps the setting,
-     * and metadata must not claim it is provided. READ UNCOMMITTED is accepted and runs as READ
-     * COMMITTED, so it is not reported either.
+     * READ COMMITTED (a snapshot per statement), REPEATABLE READ (snapshot isolation) and
+     * SERIALIZABLE (serializable snapshot isolation, or two-phase locking with
+     * {@code serializable=2pl}) are all provided as named. READ UNCOMMITTED is accepted and runs as
+     * READ COMMITTED (as in PostgreSQL), so it is not reported.
      */
     @Override
     public boolean supportsTransactionIsolationLevel(int level) {
-        return level == Connection.TRANSACTION_READ_COMMITTED || level == Connection.TRANSACTION_REPEATABLE_READ;
+        return level == Connection.TRANSACTION_READ_COMMITTED || level == Connection.TRANSACTION_REPEATABLE_READ
+                || level == Connection.TRANSACTION_SERIALIZABLE;
     }
 
     @Override

@@ -11,6 +11,14 @@ package io.basalt.kv.mvcc;
  *     there is none or it is a tombstone
  * @param committedTs the commit timestamp of that version, or 0 when there is no version at all
  * @param intent the intent on the key, or null
+ * @param newerWriters the transactions that committed versions of the key above the read
+ *     timestamp (only when the read asked for them; a serializable reader has an
+ *     rw-antidependency on each)
  */
-public record MvccEntry(byte[] key, byte[] committedValue, long committedTs, Intent intent) {
+public record MvccEntry(byte[] key, byte[] committedValue, long committedTs, Intent intent, long[] newerWriters) {
+    private static final long[] NONE = new long[0];
+
+    public MvccEntry(byte[] key, byte[] committedValue, long committedTs, Intent intent) {
+        this(key, committedValue, committedTs, intent, NONE);
+    }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 public final class MvccReader {
     /** After this many next() calls within one key's versions, a seek is cheaper (CockroachDB uses a similar knob). */
     private static final int NEXTS_BEFORE_SEEK = 8;
+    private static final long[] NO_WRITERS = new long[0];
 
     private final RocksEngine engine;
 
@@ -36,19 +37,50 @@ public final class MvccReader {
 
     /** The key as seen at {@code readTs}: newest committed version at or below it, plus any intent. */
     public MvccEntry get(byte[] key, long readTs) {
+        return get(key, readTs, false);
+    }
+
+    /**
+     * The key as seen at {@code readTs}; with {@code collectNewerWriters} the entry also names the
+     * writers of versions above {@code readTs} (serializable snapshot isolation needs them).
+     */
+    public MvccEntry get(byte[] key, long readTs, boolean collectNewerWriters) {
         Intent intent = intent(key);
         byte[] prefix = VersionKey.prefix(key);
         try (EngineIterator it = engine.newIterator(ColumnFamily.VERSIONS, null)) {
-            it.seek(VersionKey.seekKey(prefix, readTs));
+            long[] newer = NO_WRITERS;
+            if (collectNewerWriters) {
+                it.seek(prefix);
+                newer = newerWriters(it, prefix, readTs);
+            } else {
+                it.seek(VersionKey.seekKey(prefix, readTs));
+            }
             if (it.isValid()) {
                 byte[] versionKey = it.key();
                 if (VersionKey.hasPrefix(versionKey, prefix)) {
                     byte[] stored = it.value();
-                    return new MvccEntry(key, VersionValue.decode(stored), VersionKey.timestamp(versionKey), intent);
+                    return new MvccEntry(key, VersionValue.decode(stored), VersionKey.timestamp(versionKey), intent, newer);
                 }
             }
+            return new MvccEntry(key, null, 0, intent, newer);
         }
-        return new MvccEntry(key, null, 0, intent);
+    }
+
+    /**
+     * From the newest version of the key, steps over the versions above {@code readTs}, returning
+     * their writers; leaves the iterator on the first version at or below {@code readTs} (or past the key).
+     */
+    private static long[] newerWriters(EngineIterator it, byte[] prefix, long readTs) {
+        long[] writers = NO_WRITERS;
+        int count = 0;
+        while (it.isValid() && VersionKey.hasPrefix(it.key(), prefix) && VersionKey.timestamp(it.key()) > readTs) {
+            if (count == writers.length) {
+                writers = Arrays.copyOf(writers, Math.max(4, count * 2));
+            }
+            writers[count++] = VersionValue.writerTxnId(it.value());
+            it.next();
+        }
+        return count == writers.length ? writers : Arrays.copyOf(writers, count);
     }
 
     /**
@@ -77,6 +109,16 @@ public final class MvccReader {
      * @param end exclusive upper bound, or null for no bound
      */
     public ScanBatch scan(byte[] start, byte[] end, long readTs, int maxKeys) {
+        return scan(start, end, readTs, maxKeys, false);
+    }
+
+    /**
+     * As {@link #scan(byte[], byte[], long, int)}; with {@code collectNewerWriters} every entry also
+     * names the writers of versions above {@code readTs}, and keys that are absent at {@code readTs}
+     * but have such versions are returned too (a serializable scan depends on them: they are the
+     * rows it would see as phantoms).
+     */
+    public ScanBatch scan(byte[] start, byte[] end, long readTs, int maxKeys, boolean collectNewerWriters) {
         if (maxKeys <= 0) {
             throw new IllegalArgumentException("maxKeys must be positive");
         }
@@ -104,42 +146,48 @@ public final class MvccReader {
                 if (entries.size() == maxKeys) {
                     return new ScanBatch(entries, key);
                 }
-                byte[] committed = null;
-                long committedTs = 0;
+                VisibleVersion visible = VisibleVersion.NONE;
                 if (versionUserKey != null && Arrays.equals(versionUserKey, key)) {
                     byte[] prefix = Arrays.copyOf(versionKey, VersionKey.prefixLength(versionKey));
-                    long[] tsOut = new long[1];
-                    committed = visibleVersion(versions, prefix, readTs, tsOut);
-                    committedTs = tsOut[0];
+                    visible = visibleVersion(versions, prefix, readTs, collectNewerWriters);
                 }
                 Intent intent = null;
                 if (intentKey != null && Arrays.equals(intentKey, key)) {
                     intent = Intent.decode(intents.value());
                     intents.next();
                 }
-                if (committed != null || intent != null) {
-                    entries.add(new MvccEntry(key, committed, committedTs, intent));
+                if (visible.value != null || intent != null || visible.newerWriters.length > 0) {
+                    entries.add(new MvccEntry(key, visible.value, visible.timestamp, intent, visible.newerWriters));
                 }
             }
         }
     }
 
+    /** What a scan saw of one key's versions. */
+    private record VisibleVersion(byte[] value, long timestamp, long[] newerWriters) {
+        static final VisibleVersion NONE = new VisibleVersion(null, 0, NO_WRITERS);
+    }
+
     /**
      * Moves {@code versions} past every version of the key with {@code prefix} and returns the
-     * value of the newest one at or below {@code readTs} (null if none or a tombstone).
+     * newest one at or below {@code readTs} (value null if none or a tombstone), with the writers
+     * of the versions above it if asked.
      */
-    private static byte[] visibleVersion(EngineIterator versions, byte[] prefix, long readTs, long[] tsOut) {
+    private static VisibleVersion visibleVersion(EngineIterator versions, byte[] prefix, long readTs,
+                                                 boolean collectNewerWriters) {
+        long[] newer = collectNewerWriters ? newerWriters(versions, prefix, readTs) : NO_WRITERS;
         byte[] visible = null;
+        long visibleTs = 0;
         boolean found = false;
         int nexts = 0;
         while (versions.isValid()) {
             byte[] versionKey = versions.key();
             if (!VersionKey.hasPrefix(versionKey, prefix)) {
-                return visible;
+                break;
             }
             if (!found && VersionKey.timestamp(versionKey) <= readTs) {
                 found = true;
-                tsOut[0] = VersionKey.timestamp(versionKey);
+                visibleTs = VersionKey.timestamp(versionKey);
                 visible = VersionValue.decode(versions.value());
             }
             if (++nexts > NEXTS_BEFORE_SEEK) {
@@ -148,19 +196,17 @@ public final class MvccReader {
                 // next user key's prefix or later.
                 if (!found) {
                     versions.seek(VersionKey.seekKey(prefix, readTs));
-                    nexts = 0;
-                    found = true;
                     if (versions.isValid() && VersionKey.hasPrefix(versions.key(), prefix)) {
-                        tsOut[0] = VersionKey.timestamp(versions.key());
+                        visibleTs = VersionKey.timestamp(versions.key());
                         visible = VersionValue.decode(versions.value());
                     }
                 }
                 versions.seek(afterAllVersions(prefix));
-                return visible;
+                break;
             }
             versions.next();
         }
-        return visible;
+        return new VisibleVersion(visible, visibleTs, newer);
     }
 
     /** The first physical key after every version of the key with {@code prefix}. */

@@ -15,19 +15,24 @@ public final class MvccWriter {
         batch.put(ColumnFamily.INTENTS, key, intent.encode());
     }
 
-    /** Turns {@code intent} into a committed version at {@code commitTs}, atomically with the rest of the batch. */
+    /**
+     * Turns {@code intent} into a committed version at {@code commitTs}, atomically with the rest of
+     * the batch; a lock-only intent just disappears (the row did not change).
+     */
     public static void commitIntent(EngineBatch batch, byte[] key, Intent intent, long commitTs) {
         batch.delete(ColumnFamily.INTENTS, key);
-        putVersion(batch, key, commitTs, intent.value());
+        if (!intent.isLockOnly()) {
+            putVersion(batch, key, commitTs, intent.value(), intent.txnId());
+        }
     }
 
     public static void removeIntent(EngineBatch batch, byte[] key) {
         batch.delete(ColumnFamily.INTENTS, key);
     }
 
-    /** A committed version; {@code value} null writes a tombstone. */
-    public static void putVersion(EngineBatch batch, byte[] key, long commitTs, byte[] value) {
-        batch.put(ColumnFamily.VERSIONS, VersionKey.encode(key, commitTs), VersionValue.encode(value));
+    /** A committed version written by {@code writerTxnId}; {@code value} null writes a tombstone. */
+    public static void putVersion(EngineBatch batch, byte[] key, long commitTs, byte[] value, long writerTxnId) {
+        batch.put(ColumnFamily.VERSIONS, VersionKey.encode(key, commitTs), VersionValue.encode(value, writerTxnId));
     }
 
     /**

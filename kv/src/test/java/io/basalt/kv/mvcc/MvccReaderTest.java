@@ -32,14 +32,14 @@ class MvccReaderTest {
 
     private void version(String key, long ts, String value) {
         try (EngineBatch batch = engine.newBatch()) {
-            MvccWriter.putVersion(batch, b(key), ts, value == null ? null : b(value));
+            MvccWriter.putVersion(batch, b(key), ts, value == null ? null : b(value), 1000 + ts);
             engine.write(batch, true);
         }
     }
 
     private void intent(String key, long txnId, String value) {
         try (EngineBatch batch = engine.newBatch()) {
-            MvccWriter.putIntent(batch, b(key), new Intent(txnId, b("rec"), value == null ? null : b(value)));
+            MvccWriter.putIntent(batch, b(key), new Intent(txnId, 1, b("rec"), value == null ? null : b(value)));
             engine.write(batch, false);
         }
     }
@@ -136,6 +136,52 @@ class MvccReaderTest {
         assertThat(at25.get(0).committedValue()).isEqualTo(b("v25"));
         List<MvccEntry> at50 = reader.scan(b("a"), null, 50, 10).entries();
         assertThat(at50.get(0).committedValue()).isEqualTo(b("v50"));
+    }
+
+    @Test
+    void readCanNameTheWritersOfVersionsAboveItsSnapshot() {
+        version("k", 10, "v10");
+        version("k", 20, "v20");
+        version("k", 30, "v30");
+
+        MvccEntry entry = reader.get(b("k"), 15, true);
+        assertThat(entry.committedValue()).isEqualTo(b("v10"));
+        assertThat(entry.newerWriters()).containsExactly(1030L, 1020L);
+        assertThat(reader.get(b("k"), 30, true).newerWriters()).isEmpty();
+        assertThat(reader.get(b("k"), 15).newerWriters()).isEmpty();
+    }
+
+    @Test
+    void serializableScanReportsRowsThatAppearedAfterItsSnapshot() {
+        version("a", 10, "a");
+        version("b", 30, "b-after");
+        version("c", 10, "c");
+        version("c", 40, null);
+
+        List<MvccEntry> plain = reader.scan(b("a"), null, 20, 10).entries();
+        assertThat(keys(plain)).containsExactly("a", "c");
+        List<MvccEntry> tracked = reader.scan(b("a"), null, 20, 10, true).entries();
+        assertThat(keys(tracked)).containsExactly("a", "b", "c");
+        assertThat(tracked.get(1).committedValue()).isNull();
+        assertThat(tracked.get(1).newerWriters()).containsExactly(1030L);
+        assertThat(tracked.get(2).newerWriters()).containsExactly(1040L);
+        assertThat(tracked.get(0).newerWriters()).isEmpty();
+    }
+
+    @Test
+    void intentRemembersEarlierStatementsAndRollsBackToThem() {
+        Intent first = new Intent(7, 1, b("rec"), b("one"));
+        Intent second = first.overwrittenBy(2, Intent.Kind.PUT, b("two"));
+        Intent third = second.overwrittenBy(3, Intent.Kind.DELETE, null);
+        Intent sameStatement = third.overwrittenBy(3, Intent.Kind.PUT, b("three"));
+
+        assertThat(Intent.decode(sameStatement.encode())).isEqualTo(sameStatement);
+        assertThat(sameStatement.history()).hasSize(2);
+        assertThat(sameStatement.rolledBackTo(3).value()).isEqualTo(b("two"));
+        assertThat(sameStatement.rolledBackTo(2).value()).isEqualTo(b("one"));
+        assertThat(sameStatement.rolledBackTo(1)).isNull();
+        assertThat(sameStatement.rolledBackTo(4)).isSameAs(sameStatement);
+        assertThat(third.rolledBackTo(3).seq()).isEqualTo(2);
     }
 
     @Test

@@ -245,7 +245,9 @@ class ErrorsTest {
         Connection other = database.connect();
         connection.setAutoCommit(false);
         other.setAutoCommit(false);
-        update(connection, "UPDATE t SET n = 1 WHERE id = 1");
+        rows(other, "SELECT n FROM t WHERE id = 1"); // other's snapshot begins here
+        update(connection, "UPDATE t SET n = n WHERE id = 1"); // a newer version, same value
+        connection.commit();
 
         sqlError(() -> update(other, "UPDATE t SET n = 2 WHERE id = 1"), "40001", SQLTransactionRollbackException.class);
 

@@ -159,16 +159,18 @@ class TransactionsTest {
     }
 
     @Test
-    void secondWriterOfARowUncommittedByAnOlderTransactionFailsWith40001() throws SQLException {
+    void youngerWriterWaitsForAnOlderWritersRowAndFailsWith40001WhenItCommits() throws Exception {
         connection.setAutoCommit(false);
         other.setAutoCommit(false);
         update(connection, "UPDATE account SET balance = 1 WHERE id = 1");
 
-        sqlError(() -> update(other, "UPDATE account SET balance = 2 WHERE id = 1"),
-                "40001", SQLTransactionRollbackException.class);
-
-        other.rollback();
+        Future<Integer> youngerWrite = background.submit(() -> update(other, "UPDATE account SET balance = 2 WHERE id = 1"));
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !youngerWrite.isDone());
         connection.commit();
+
+        ExecutionException failure = catchThrowableOfType(ExecutionException.class, () -> youngerWrite.get(10, TimeUnit.SECONDS));
+        assertThat(((SQLException) failure.getCause()).getSQLState()).isEqualTo("40001");
+        other.rollback();
         assertThat(balance(other, 1)).isEqualTo(1);
     }
 

@@ -1,11 +1,20 @@
 package io.basalt.sql.exec;
 
+import io.basalt.txn.LockStrength;
 import io.basalt.txn.Transaction;
 
 /**
  * What running operators need from the session that runs them: the transaction to read and write
- * in. Found in the statement's {@code DataContext} under {@link #KEY}.
+ * in, and for {@code SELECT ... FOR UPDATE / FOR SHARE} the row lock to take on what they read.
+ * Found in the statement's {@code DataContext} under {@link #KEY}.
+ *
+ * @param rowLock the lock to take on every row a scan returns, or null
+ * @param noWait fail at once (55P03) instead of waiting for a row lock
  */
-public record ExecutionContext(Transaction transaction, int partitionCount) {
+public record ExecutionContext(Transaction transaction, int partitionCount, LockStrength rowLock, boolean noWait) {
     public static final String KEY = "basalt.execution";
+
+    public ExecutionContext(Transaction transaction, int partitionCount) {
+        this(transaction, partitionCount, null, false);
+    }
 }

@@ -58,9 +58,13 @@ public final class TableScanSpec {
         if (access.kind() == KeyAccess.Kind.POINT) {
             byte[] key = codec.keyPrefix(codec.partitionOf(keyValues), keyValues, keyValues.length);
             byte[] value = txn.get(key);
-            return value == null
-                    ? Linq4j.emptyEnumerable()
-                    : Linq4j.singletonEnumerable(toInternal(codec.decode(key, value)));
+            if (value == null) {
+                return Linq4j.emptyEnumerable();
+            }
+            if (execution.rowLock() != null) {
+                txn.lock(List.of(key), execution.rowLock(), execution.noWait());
+            }
+            return Linq4j.singletonEnumerable(toInternal(codec.decode(key, value)));
         }
         List<byte[][]> ranges = new ArrayList<>();
         Object lower = null;
@@ -87,12 +91,37 @@ public final class TableScanSpec {
             }
             ranges.add(new byte[][] {start, end});
         }
+        if (execution.rowLock() != null) {
+            return Linq4j.asEnumerable(lockedRows(txn, codec, ranges, execution));
+        }
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
                 return Linq4j.iterableEnumerator(() -> new RangeIterator(txn, codec, ranges));
             }
         };
+    }
+
+    /**
+     * SELECT ... FOR UPDATE / FOR SHARE: reads every row of the ranges, locks them all in one go
+     * (one command per partition), and only then lets the rows out. The lock re-checks each row:
+     * a row changed since the snapshot fails the transaction (40001) or, at READ COMMITTED, makes
+     * the statement run again, so what is returned is what is locked.
+     */
+    private List<Object[]> lockedRows(Transaction txn, RowCodec codec, List<byte[][]> ranges, ExecutionContext execution) {
+        List<byte[]> keys = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (byte[][] range : ranges) {
+            for (Iterator<KeyValue> it = txn.scan(range[0], range[1]); it.hasNext(); ) {
+                KeyValue kv = it.next();
+                keys.add(kv.key());
+                rows.add(toInternal(codec.decode(kv.key(), kv.value())));
+            }
+        }
+        if (!keys.isEmpty()) {
+            txn.lock(keys, execution.rowLock(), execution.noWait());
+        }
+        return rows;
     }
 
     private List<Integer> allPartitions() {

@@ -6,6 +6,7 @@ import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.sql.exec.ExecutionContext;
 import io.basalt.sql.type.InternalValues;
+import io.basalt.txn.LockStrength;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,20 @@ public final class CompiledStatement {
     private final List<ParameterMetadata> parameters;
     private final SqlTypeName[] parameterTypes;
     private final String plan;
+    private final LockStrength rowLock;
+    private final boolean noWait;
 
     CompiledStatement(boolean query, Bindable<Object> bindable, Map<String, Object> stash, JavaTypeFactory typeFactory,
                       List<ColumnMetadata> columns, SqlTypeName[] outputTypes, int[] outputFields,
                       List<ParameterMetadata> parameters, SqlTypeName[] parameterTypes, String plan) {
+        this(query, bindable, stash, typeFactory, columns, outputTypes, outputFields, parameters, parameterTypes, plan,
+                null, false);
+    }
+
+    private CompiledStatement(boolean query, Bindable<Object> bindable, Map<String, Object> stash, JavaTypeFactory typeFactory,
+                              List<ColumnMetadata> columns, SqlTypeName[] outputTypes, int[] outputFields,
+                              List<ParameterMetadata> parameters, SqlTypeName[] parameterTypes, String plan,
+                              LockStrength rowLock, boolean noWait) {
         this.query = query;
         this.bindable = bindable;
         this.stash = stash;
@@ -44,6 +55,23 @@ public final class CompiledStatement {
         this.parameters = List.copyOf(parameters);
         this.parameterTypes = parameterTypes;
         this.plan = plan;
+        this.rowLock = rowLock;
+        this.noWait = noWait;
+    }
+
+    /** The same query locking the rows it reads ({@code FOR UPDATE / FOR SHARE [NOWAIT]}). */
+    CompiledStatement withRowLock(LockStrength strength, boolean failAtOnce) {
+        return new CompiledStatement(query, bindable, stash, typeFactory, columns, outputTypes, outputFields, parameters,
+                parameterTypes, plan, strength, failAtOnce);
+    }
+
+    /** The row lock to take on what the query reads, or null. */
+    public LockStrength rowLock() {
+        return rowLock;
+    }
+
+    public boolean noWait() {
+        return noWait;
     }
 
     /** Whether it returns rows (a query) rather than a count (DML). */

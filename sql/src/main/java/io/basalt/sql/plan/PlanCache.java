@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.basalt.sql.catalog.Catalog;
 import io.basalt.sql.parse.BasaltSqlParser;
 import io.basalt.sql.parse.SqlExplainStatement;
+import io.basalt.sql.parse.SqlLockingQuery;
+import io.basalt.txn.LockStrength;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -43,6 +45,11 @@ public final class PlanCache {
         }
         if (node instanceof SqlExplain explain) {
             return new PlannedStatement.Explain(planner.compile(explain.getExplicandum(), catalog));
+        }
+        if (node instanceof SqlLockingQuery locking) {
+            CompiledStatement query = planner.compile(locking.query(), catalog);
+            return new PlannedStatement.Compiled(query.withRowLock(
+                    locking.share() ? LockStrength.SHARE : LockStrength.UPDATE, locking.noWait()));
         }
         if (node.getKind().belongsTo(SqlKind.QUERY) || node.getKind().belongsTo(SqlKind.DML)) {
             return new PlannedStatement.Compiled(planner.compile(node, catalog));

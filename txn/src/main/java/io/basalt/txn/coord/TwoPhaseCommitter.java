@@ -1,16 +1,21 @@
 package io.basalt.txn.coord;
 
+import io.basalt.txn.CoordinatorCrash;
+import io.basalt.txn.FaultPoint;
 import io.basalt.txn.TxnErrors;
 import io.basalt.txn.TxnStats;
 import io.basalt.txn.participant.AbortTxnCommand;
 import io.basalt.txn.participant.CleanupTxnCommand;
 import io.basalt.txn.participant.CommitReply;
 import io.basalt.txn.participant.CommitTxnCommand;
+import io.basalt.txn.participant.ReleaseLocksCommand;
 import io.basalt.txn.participant.ResolveIntentsCommand;
 import io.basalt.txn.timestamp.TimestampOracle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Commit point: one synced batch at the record's partition writes COMMITTED(commitTs) and
  *       resolves that partition's intents. If only that partition was written, the same batch
  *       deletes the record: one-phase commit, one command.</li>
- *   <li>Phase two: resolve the other partitions' intents (in parallel), then delete the record.
+ *   <li>Phase two: resolve the other partitions' intents, then delete the record.
  *       Failures here lose nothing: the record still says COMMITTED, readers resolve through it,
  *       and recovery finishes the job.</li>
  * </ol>
@@ -51,15 +56,20 @@ final class TwoPhaseCommitter {
     private final TimestampOracle tso;
     private final TxnStats stats;
 
-    TwoPhaseCommitter(long txnId, PartitionCalls calls, TimestampOracle tso, TxnStats stats) {
+    TwoPhaseCommitter(long txnId, PartitionCalls calls, TxnContext context) {
         this.txnId = txnId;
         this.calls = calls;
-        this.tso = tso;
-        this.stats = stats;
+        this.tso = context.tso();
+        this.stats = context.stats();
     }
 
-    /** Commits; returns the commit timestamp. {@code writtenKeys} maps each written partition to its keys. */
-    long commit(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys) {
+    /**
+     * Commits; returns the commit timestamp. {@code writtenKeys} maps each written partition to its
+     * keys; {@code lockedPartitions} are where the transaction also holds shared or range locks,
+     * released after the commit point (strict two-phase locking).
+     */
+    long commit(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys,
+                Set<Integer> lockedPartitions, Consumer<FaultPoint> faults) {
         boolean onePhase = writtenKeys.size() == 1 && writtenKeys.containsKey(recordPartition);
         List<byte[]> localKeys = writtenKeys.getOrDefault(recordPartition, List.of());
         long commitTs = tso.next();
@@ -72,8 +82,10 @@ final class TwoPhaseCommitter {
                         stats.onePhaseCommit();
                     } else {
                         stats.twoPhaseCommit();
-                        resolveRemote(recordKey, recordPartition, writtenKeys, commitTs);
+                        faults.accept(FaultPoint.AFTER_COMMIT_POINT);
+                        resolveRemote(recordKey, recordPartition, writtenKeys, commitTs, faults);
                     }
+                    releaseLocks(lockedPartitions, writtenKeys);
                     return commitTs;
                 }
                 case TIMESTAMP_TOO_LOW -> commitTs = Math.max(tso.next(), reply.minCommitTs());
@@ -86,24 +98,43 @@ final class TwoPhaseCommitter {
         }
     }
 
-    private void resolveRemote(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys, long commitTs) {
+    private void resolveRemote(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys, long commitTs,
+                               Consumer<FaultPoint> faults) {
         try {
-            List<CompletableFuture<Integer>> resolutions = new ArrayList<>();
-            writtenKeys.forEach((partition, keys) -> {
-                if (partition != recordPartition) {
-                    resolutions.add(calls.send(partition, new ResolveIntentsCommand(txnId, keys, commitTs)));
+            boolean first = true;
+            for (Map.Entry<Integer, List<byte[]>> entry : writtenKeys.entrySet()) {
+                if (entry.getKey() != recordPartition) {
+                    calls.call(entry.getKey(), new ResolveIntentsCommand(txnId, entry.getValue(), commitTs));
+                    if (first) {
+                        faults.accept(FaultPoint.DURING_RESOLUTION);
+                        first = false;
+                    }
                 }
-            });
-            resolutions.forEach(PartitionCalls::await);
+            }
             calls.call(recordPartition, new CleanupTxnCommand(recordKey, txnId));
+        } catch (CoordinatorCrash crash) {
+            throw crash;
         } catch (RuntimeException e) {
             // The transaction is committed: the record says so. Readers resolve the leftovers.
             LOG.warn("Intent resolution after commit failed; readers and recovery will finish it [txnId={}]", txnId, e);
         }
     }
 
-    /** Aborts at the record, removes every intent, then the record. Best effort after the record is ABORTED. */
-    void abort(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys) {
+    /** Releases shared and range locks where the transaction wrote nothing (elsewhere resolution releases them). */
+    void releaseLocks(Set<Integer> lockedPartitions, Map<Integer, List<byte[]>> writtenKeys) {
+        for (int partition : lockedPartitions) {
+            if (!writtenKeys.containsKey(partition)) {
+                try {
+                    calls.call(partition, new ReleaseLocksCommand(txnId));
+                } catch (RuntimeException e) {
+                    LOG.warn("Releasing locks failed [txnId={}, partition={}]", txnId, partition, e);
+                }
+            }
+        }
+    }
+
+    /** Aborts at the record, removes every intent, then the record; releases locks. Best effort after the record is ABORTED. */
+    void abort(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys, Set<Integer> lockedPartitions) {
         calls.call(recordPartition, new AbortTxnCommand(recordKey, txnId,
                 writtenKeys.getOrDefault(recordPartition, List.of())));
         try {
@@ -117,6 +148,8 @@ final class TwoPhaseCommitter {
             calls.call(recordPartition, new CleanupTxnCommand(recordKey, txnId));
         } catch (RuntimeException e) {
             LOG.warn("Intent removal after abort failed; readers will remove them [txnId={}]", txnId, e);
+        } finally {
+            releaseLocks(lockedPartitions, writtenKeys);
         }
     }
 }

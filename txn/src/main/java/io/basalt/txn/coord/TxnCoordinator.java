@@ -1,84 +1,110 @@
 package io.basalt.txn.coord;
 
-import java.util.function.Supplier;
-import java.util.Locale;
 import io.basalt.kv.mvcc.MvccEntry;
+import io.basalt.kv.mvcc.ScanBatch;
+import io.basalt.txn.CoordinatorCrash;
+import io.basalt.txn.FaultPoint;
 import io.basalt.txn.IsolationLevel;
 import io.basalt.txn.KeyValue;
+import io.basalt.txn.LockStrength;
+import io.basalt.txn.StatementRetryException;
 import io.basalt.txn.Transaction;
-import io.basalt.txn.TxnConfig;
+import io.basalt.txn.TransactionRetryException;
 import io.basalt.txn.TxnErrors;
-import io.basalt.txn.TxnStats;
+import io.basalt.txn.participant.HeartbeatCommand;
+import io.basalt.txn.participant.LockTable;
+import io.basalt.txn.participant.LockingReadCommand;
+import io.basalt.txn.participant.LockingReadReply;
 import io.basalt.txn.participant.Mutation;
-import io.basalt.kv.mvcc.ScanBatch;
 import io.basalt.txn.participant.ReadCommand;
+import io.basalt.txn.participant.RollbackStatementCommand;
 import io.basalt.txn.participant.ScanCommand;
 import io.basalt.txn.participant.TxnMeta;
 import io.basalt.txn.participant.WriteIntentsCommand;
 import io.basalt.txn.participant.WriteIntentsReply;
-import io.basalt.txn.routing.PartitionClient;
-import io.basalt.txn.routing.PartitionRouter;
-import io.basalt.txn.timestamp.TimestampOracle;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
- * The coordinator of one snapshot-isolation transaction, running in the client's process (the
- * gateway). It reads through {@link IntentVisibility}, buffers each statement's writes in a
- * {@link WriteBuffer}, writes them as intents on {@link #flush()} (clearing conflicts with a
- * {@link WriteConflictHandler}), and ends with a {@link TwoPhaseCommitter}.
+ * The coordinator of one transaction, in the client's process (the gateway). It is assembled from
+ * stages, each a small class (CockroachDB's interceptor stack): reads judge intents through
+ * {@link IntentVisibility}; writes are buffered per statement in a {@link WriteBuffer} and written
+ * as intents on {@link #flush()}; refused commands wait in a {@link LockWaiter}; serializable
+ * snapshot isolation reports rw-antidependencies to an {@link SsiGuard}; the end goes through a
+ * {@link TwoPhaseCommitter}; a background heartbeater (see {@code TransactionManager}) keeps the
+ * record alive.
  *
- * <p>The transaction record is anchored at the first key the transaction writes; the first flush
- * sends that key's partition its batch before any other, with the record, so that every intent
- * anyone can meet has a record to look up.
+ * <p>The isolation level decides how reads work ({@link IsolationLevel}): snapshot reads at the
+ * transaction's or the statement's timestamp, or locking reads of the latest versions under
+ * shared and range locks (two-phase locking).
  *
  * <p>State machine (one thread at a time, the owning session's):
  * <pre>
  *   ACTIVE --commit ok--> COMMITTED
- *   ACTIVE --commit fails / any write fails--> FAILED --rollback--> ROLLED_BACK
+ *   ACTIVE --any failure--> FAILED --rollback--> ROLLED_BACK
  *   ACTIVE --rollback--> ROLLED_BACK
+ *   ACTIVE --StatementRetryException--> ACTIVE (after rollbackStatement)
+ *   any --CoordinatorCrash (tests)--> CRASHED (no clean-up, no heartbeats)
  * </pre>
  */
 public final class TxnCoordinator implements Transaction {
     private static final int MAX_REREADS = 3;
 
-    private enum State { ACTIVE, FAILED, COMMITTED, ROLLED_BACK }
+    private enum State { ACTIVE, FAILED, COMMITTED, ROLLED_BACK, CRASHED }
 
     private final long id;
-    private final long readTs;
-    private final PartitionRouter router;
+    private final IsolationLevel level;
+    private final TxnContext context;
     private final PartitionCalls calls;
-    private final TxnConfig config;
-    private final IntentVisibility visibility;
-    private final WriteConflictHandler conflicts;
+    private final LockWaiter waiter;
+    private final SsiGuard ssi;
     private final TwoPhaseCommitter committer;
-    private final TxnStats stats;
     private final WriteBuffer buffer = new WriteBuffer();
     /** Keys with intents, per partition, deduplicated, in first-write order. */
     private final Map<Integer, Set<ByteBuffer>> writtenKeys = new TreeMap<>();
-    private State state = State.ACTIVE;
-    private byte[] recordKey;
-    private int recordPartition = -1;
-    private boolean recordCreated;
+    /** Keys the current statement wrote, per partition: what {@link #rollbackStatement()} undoes. */
+    private final Map<Integer, Set<ByteBuffer>> statementKeys = new TreeMap<>();
+    /** Partitions where this transaction holds shared or range locks (two-phase locking, FOR SHARE). */
+    private final Set<Integer> lockedPartitions = new TreeSet<>();
+    /** Volatile: the heartbeater reads it from the maintenance thread. */
+    private volatile State state = State.ACTIVE;
+    private long readTs;
+    private IntentVisibility visibility;
+    private int seq;
+    private long lockTimeoutMillis;
+    /** Written once by the owner before {@link #recordCreated}; the heartbeater reads them after. */
+    private volatile byte[] recordKey;
+    private volatile int recordPartition = -1;
+    private volatile boolean recordCreated;
     private long commitTs;
 
-    public TxnCoordinator(long id, PartitionRouter router, PartitionClient client, TimestampOracle tso,
-                          TxnStats stats, TxnConfig config) {
+    TxnCoordinator(long id, IsolationLevel level, TxnContext context) {
         this.id = id;
+        this.level = level;
+        this.context = context;
+        this.calls = context.calls();
         this.readTs = id;
-        this.router = router;
-        this.calls = new PartitionCalls(client);
-        this.config = config;
-        this.stats = stats;
-        this.visibility = new IntentVisibility(id, readTs, router, calls, stats);
-        this.conflicts = new WriteConflictHandler(id, router, calls, stats, config);
-        this.committer = new TwoPhaseCommitter(id, calls, tso, stats);
+        this.lockTimeoutMillis = context.config().lockTimeoutMillis();
+        this.visibility = new IntentVisibility(id, readTs, context.router(), calls, context.stats());
+        this.waiter = new LockWaiter(id, context, calls);
+        this.ssi = new SsiGuard(id, context, calls);
+        this.committer = new TwoPhaseCommitter(id, calls, context);
+    }
+
+    /** Begins a transaction and registers it with the gateway (heartbeats, GC horizon, SSI clean-up). */
+    public static TxnCoordinator begin(IsolationLevel level, TxnContext context) {
+        TxnCoordinator txn = new TxnCoordinator(context.tso().next(), level, context);
+        context.registry().started(txn);
+        return txn;
     }
 
     @Override
@@ -93,7 +119,7 @@ public final class TxnCoordinator implements Transaction {
 
     @Override
     public IsolationLevel isolation() {
-        return IsolationLevel.SNAPSHOT;
+        return level;
     }
 
     /** The commit timestamp, once committed; 0 before (or for a read-only transaction). */
@@ -106,18 +132,89 @@ public final class TxnCoordinator implements Transaction {
         return state == State.ACTIVE;
     }
 
+    /** The record key, once the transaction has written (the heartbeater needs it); null before. */
+    byte[] recordKey() {
+        return recordCreated ? recordKey : null;
+    }
+
+    int recordPartition() {
+        return recordPartition;
+    }
+
+    /**
+     * Called by the heartbeater: proves to the record that the coordinator is alive. Runs on the
+     * maintenance thread, concurrently with the owning session; it only reads fields that are
+     * written once (record key, partition) and sends one idempotent command.
+     */
+    public void heartbeat() {
+        byte[] key = recordKey;
+        if (recordCreated && key != null && state == State.ACTIVE) {
+            calls.call(recordPartition, new HeartbeatCommand(key, id));
+        }
+    }
+
+    @Override
+    public void setLockTimeout(long millis) {
+        lockTimeoutMillis = Math.max(0, millis);
+    }
+
+    @Override
+    public void beginStatement() {
+        ensureActive();
+        seq++;
+        statementKeys.clear();
+        buffer.clear();
+        if (level.snapshotPerStatement() && seq > 1) {
+            readTs = context.tso().next();
+            visibility = new IntentVisibility(id, readTs, context.router(), calls, context.stats());
+        }
+    }
+
+    @Override
+    public void rollbackStatement() {
+        if (state != State.ACTIVE && state != State.FAILED) {
+            throw TxnErrors.notActive(id, describe(state));
+        }
+        buffer.clear();
+        statementKeys.forEach((partition, keys) -> calls.call(partition,
+                new RollbackStatementCommand(id, seq, keys.stream().map(ByteBuffer::array).toList())));
+        statementKeys.clear();
+        state = State.ACTIVE;
+        context.stats().statementRetry();
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------
+
     @Override
     public byte[] get(byte[] key) {
         ensureActive();
-        int partition = router.partitionOf(key);
+        int partition = context.router().partitionOf(key);
+        if (level.lockingReads()) {
+            return failOnError(() -> lockingGet(partition, key, false));
+        }
         for (int attempt = 0; attempt < MAX_REREADS; attempt++) {
-            MvccEntry entry = failOnError(() -> calls.call(partition, new ReadCommand(key, readTs)));
+            MvccEntry entry = failOnError(() -> calls.call(partition,
+                    new ReadCommand(key, readTs, level.ssi() ? id : 0)));
+            if (level.ssi() && entry.newerWriters().length > 0) {
+                failOnError(() -> {
+                    ssi.readPast(entry.newerWriters());
+                    return null;
+                });
+            }
             if (entry.intent() == null) {
                 return entry.committedValue();
             }
             switch (failOnError(() -> visibility.decide(entry.intent()))) {
                 case INTENT_VALUE:
                     return entry.intent().value();
+                case SKIPPED_NEWER:
+                    if (level.ssi()) {
+                        failOnError(() -> {
+                            ssi.readPast(entry.intent().txnId());
+                            return null;
+                        });
+                    }
+                    return entry.committedValue();
                 case COMMITTED_VALUE:
                     return entry.committedValue();
                 default:
@@ -128,29 +225,68 @@ public final class TxnCoordinator implements Transaction {
         return failOnError(() -> calls.call(partition, new ReadCommand(key, readTs))).committedValue();
     }
 
+    /** Two-phase locking read: shared lock, then the latest committed value (or this transaction's own). */
+    private byte[] lockingGet(int partition, byte[] key, boolean noWait) {
+        boolean woken = false;
+        while (true) {
+            LockingReadReply reply = calls.call(partition, new LockingReadCommand(key, id, woken));
+            if (reply.granted()) {
+                lockedPartitions.add(partition);
+                MvccEntry entry = reply.entry();
+                if (entry.intent() != null && entry.intent().txnId() == id && !entry.intent().isLockOnly()) {
+                    return entry.intent().value();
+                }
+                return entry.committedValue();
+            }
+            MvccEntry current = calls.call(partition, new ReadCommand(key, Long.MAX_VALUE));
+            woken = waiter.await(partition, key, current.intent() != null && current.intent().txnId() != id
+                    ? current.intent() : null, LockTable.Mode.SHARED, noWait, lockTimeoutMillis, woken);
+        }
+    }
+
     @Override
     public Iterator<KeyValue> scan(byte[] start, byte[] end) {
         ensureActive();
-        return new TxnScanIterator(this, router.partitionOf(start), start, end);
+        int partition = context.router().partitionOf(start);
+        if (level.lockingReads()) {
+            lockedPartitions.add(partition);
+            return new LockingScanIterator(this, partition, start, end);
+        }
+        return new TxnScanIterator(this, partition, start, end);
     }
 
     /**
-     * Used by {@link TxnScanIterator}: reads one page of a scan and judges its intents. Returns the
-     * visible entries; {@code resume[0]} receives where the next page starts (null at the end).
+     * Used by {@link TxnScanIterator}: reads one page of a snapshot scan and judges its intents.
+     * Returns the visible entries; {@code resume[0]} receives where the next page starts (null at the end).
      */
     List<KeyValue> scanPage(int partition, byte[] start, byte[] end, byte[][] resume) {
         ensureActive();
         ScanBatch batch = failOnError(() -> calls.call(partition,
-                new ScanCommand(start, end, readTs, config.scanPageSize())));
+                new ScanCommand(start, end, readTs, context.config().scanPageSize(), level.ssi() ? id : 0)));
         resume[0] = batch.resumeKey();
         List<KeyValue> visible = new ArrayList<>(batch.entries().size());
         for (MvccEntry entry : batch.entries()) {
+            if (level.ssi() && entry.newerWriters().length > 0) {
+                failOnError(() -> {
+                    ssi.readPast(entry.newerWriters());
+                    return null;
+                });
+            }
             byte[] value;
             if (entry.intent() == null) {
                 value = entry.committedValue();
             } else {
                 value = switch (failOnError(() -> visibility.decide(entry.intent()))) {
                     case INTENT_VALUE -> entry.intent().value();
+                    case SKIPPED_NEWER -> {
+                        if (level.ssi()) {
+                            failOnError(() -> {
+                                ssi.readPast(entry.intent().txnId());
+                                return null;
+                            });
+                        }
+                        yield entry.committedValue();
+                    }
                     case COMMITTED_VALUE -> entry.committedValue();
                     case REREAD -> get(entry.key());
                 };
@@ -161,6 +297,29 @@ public final class TxnCoordinator implements Transaction {
         }
         return visible;
     }
+
+    /** Used by {@link LockingScanIterator}: waits for a lock that stopped a locking scan. */
+    void awaitScanLock(int partition, byte[] key, long[] blockers, boolean woken) {
+        MvccEntry current = calls.call(partition, new ReadCommand(key, Long.MAX_VALUE));
+        failOnError(() -> waiter.await(partition, key, current.intent() != null && current.intent().txnId() != id
+                ? current.intent() : null, LockTable.Mode.SHARED, false, lockTimeoutMillis, woken));
+    }
+
+    PartitionCalls calls() {
+        return calls;
+    }
+
+    int scanPageSize() {
+        return context.config().scanPageSize();
+    }
+
+    /** Runs a read step of a locking scan, marking the transaction FAILED if it throws. */
+    <T> T step(Supplier<T> body) {
+        ensureActive();
+        return failOnError(body);
+    }
+
+    // ---- writes --------------------------------------------------------------------------------
 
     @Override
     public void put(byte[] key, byte[] value) {
@@ -181,41 +340,89 @@ public final class TxnCoordinator implements Transaction {
     }
 
     @Override
+    public void lock(List<byte[]> keys, LockStrength strength, boolean noWait) {
+        ensureActive();
+        if (strength == LockStrength.SHARE) {
+            for (byte[] key : keys) {
+                failOnError(() -> lockingGet(context.router().partitionOf(key), key, noWait));
+            }
+            return;
+        }
+        List<Mutation> locks = new ArrayList<>(keys.size());
+        keys.forEach(k -> locks.add(Mutation.lock(k)));
+        writeAll(locks, noWait);
+    }
+
+    @Override
     public void flush() {
         ensureActive();
         if (buffer.isEmpty()) {
             return;
         }
-        if (recordKey == null) {
-            recordKey = buffer.first().key();
-            recordPartition = router.partitionOf(recordKey);
-        }
-        Map<Integer, List<Mutation>> groups = buffer.drainByPartition(router);
-        List<Mutation> recordGroup = groups.remove(recordPartition);
-        if (recordGroup != null) {
-            writeIntents(recordPartition, recordGroup);
-        }
-        groups.forEach(this::writeIntents);
+        List<Mutation> mutations = buffer.drain();
+        writeAll(mutations, false);
     }
 
-    private void writeIntents(int partition, List<Mutation> mutations) {
+    private void writeAll(List<Mutation> mutations, boolean noWait) {
+        if (recordKey == null) {
+            recordKey = mutations.get(0).key();
+            recordPartition = context.router().partitionOf(recordKey);
+        }
+        Map<Integer, List<Mutation>> groups = WriteBuffer.byPartition(mutations, context.router());
+        List<Mutation> recordGroup = groups.remove(recordPartition);
+        if (recordGroup != null) {
+            writeIntents(recordPartition, recordGroup, noWait);
+        }
+        groups.forEach((partition, group) -> writeIntents(partition, group, noWait));
+    }
+
+    private void writeIntents(int partition, List<Mutation> mutations, boolean noWait) {
         boolean createRecord = partition == recordPartition && !recordCreated;
-        TxnMeta meta = new TxnMeta(id, readTs, recordKey);
-        failOnError(() -> {
+        TxnMeta meta = new TxnMeta(id, readTs, recordKey, seq, level.newerVersions(), level.ssi());
+        if (writtenKeys.isEmpty()) {
+            fault(FaultPoint.BEFORE_FIRST_WRITE);
+        }
+        WriteIntentsReply written = failOnError(() -> {
+            boolean woken = false;
             while (true) {
-                WriteIntentsReply reply = calls.call(partition, new WriteIntentsCommand(meta, mutations, createRecord));
-                if (reply.written()) {
-                    return null;
+                WriteIntentsReply reply;
+                try {
+                    reply = calls.call(partition, new WriteIntentsCommand(meta, mutations, createRecord, woken));
+                } catch (StatementRetryException e) {
+                    throw e;
+                } catch (TransactionRetryException e) {
+                    context.stats().writeConflictAbort();
+                    throw e;
                 }
-                conflicts.handle(reply.conflict(), reply.conflictKey(), partition);
+                if (reply.written()) {
+                    return reply;
+                }
+                woken = waiter.await(partition, reply.conflictKey(), reply.conflict(), LockTable.Mode.EXCLUSIVE,
+                        noWait, lockTimeoutMillis, woken);
+                if (woken) {
+                    lockedPartitions.add(partition); // it may hold a reservation there until it writes
+                }
             }
         });
         if (createRecord) {
             recordCreated = true;
         }
         Set<ByteBuffer> keys = writtenKeys.computeIfAbsent(partition, p -> new LinkedHashSet<>());
-        mutations.forEach(m -> keys.add(ByteBuffer.wrap(m.key())));
+        Set<ByteBuffer> forStatement = statementKeys.computeIfAbsent(partition, p -> new LinkedHashSet<>());
+        mutations.forEach(m -> {
+            keys.add(ByteBuffer.wrap(m.key()));
+            forStatement.add(ByteBuffer.wrap(m.key()));
+        });
+        if (written.ssiReaders().length > 0) {
+            failOnError(() -> {
+                ssi.overwroteReadsOf(written.ssiReaders());
+                return null;
+            });
+        }
+        fault(FaultPoint.AFTER_FIRST_WRITE);
     }
+
+    // ---- end -----------------------------------------------------------------------------------
 
     @Override
     public void commit() {
@@ -223,24 +430,49 @@ public final class TxnCoordinator implements Transaction {
         flush();
         if (writtenKeys.isEmpty()) {
             state = State.COMMITTED;
-            stats.readOnlyCommit();
+            context.stats().readOnlyCommit();
+            committer.releaseLocks(lockedPartitions, Map.of());
+            end();
             return;
         }
-        commitTs = failOnError(() -> committer.commit(recordKey, recordPartition, keyLists()));
+        if (level.ssi()) {
+            failOnError(() -> {
+                ssi.prepareCommit();
+                return null;
+            });
+        }
+        commitTs = failOnError(() -> committer.commit(recordKey, recordPartition, keyLists(), lockedPartitions, this::fault));
         state = State.COMMITTED;
+        if (level.ssi()) {
+            ssi.committed(commitTs);
+        }
+        end();
     }
 
     @Override
     public void rollback() {
-        if (state == State.COMMITTED || state == State.ROLLED_BACK) {
+        if (state == State.COMMITTED || state == State.ROLLED_BACK || state == State.CRASHED) {
             return;
         }
         buffer.clear();
         state = State.ROLLED_BACK;
-        stats.rollback();
-        if (recordKey != null) {
-            committer.abort(recordKey, recordPartition, keyLists());
+        context.stats().rollback();
+        try {
+            if (level.ssi()) {
+                ssi.aborted();
+            }
+            if (recordKey != null) {
+                committer.abort(recordKey, recordPartition, keyLists(), lockedPartitions);
+            } else {
+                committer.releaseLocks(lockedPartitions, Map.of());
+            }
+        } finally {
+            end();
         }
+    }
+
+    private void end() {
+        context.registry().ended(this, level.ssi(), context.tso().next());
     }
 
     private Map<Integer, List<byte[]>> keyLists() {
@@ -253,16 +485,39 @@ public final class TxnCoordinator implements Transaction {
         return lists;
     }
 
-    private void ensureActive() {
-        if (state != State.ACTIVE) {
-            throw TxnErrors.notActive(id, state.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    /** Calls the gateway's fault injector at {@code point}; a simulated crash leaves everything as it is. */
+    void fault(FaultPoint point) {
+        try {
+            context.faults().get().at(point, id);
+        } catch (CoordinatorCrash crash) {
+            state = State.CRASHED;
+            context.registry().ended(this, false, 0);
+            throw crash;
         }
     }
 
-    /** Runs a step; any failure leaves the transaction FAILED (it must be rolled back). */
+    private void ensureActive() {
+        if (state != State.ACTIVE) {
+            throw TxnErrors.notActive(id, describe(state));
+        }
+    }
+
+    private static String describe(State state) {
+        return state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /**
+     * Runs a step; a failure leaves the transaction FAILED (it must be rolled back), except a
+     * statement retry, after which only the statement is undone.
+     */
     private <T> T failOnError(Supplier<T> step) {
         try {
             return step.get();
+        } catch (StatementRetryException e) {
+            throw e;
+        } catch (CoordinatorCrash e) {
+            state = State.CRASHED;
+            throw e;
         } catch (RuntimeException e) {
             state = State.FAILED;
             throw e;

@@ -23,21 +23,23 @@ final class WriteBuffer {
         return mutations.isEmpty();
     }
 
-    Mutation first() {
-        return mutations.get(0);
-    }
-
-    /** The buffered mutations grouped by partition, each group in statement order; clears the buffer. */
-    Map<Integer, List<Mutation>> drainByPartition(PartitionRouter router) {
-        Map<Integer, List<Mutation>> byPartition = new TreeMap<>();
-        for (Mutation mutation : mutations) {
-            byPartition.computeIfAbsent(router.partitionOf(mutation.key()), p -> new ArrayList<>()).add(mutation);
-        }
+    /** The buffered mutations in statement order; clears the buffer. */
+    List<Mutation> drain() {
+        List<Mutation> drained = new ArrayList<>(mutations);
         mutations.clear();
-        return byPartition;
+        return drained;
     }
 
     void clear() {
         mutations.clear();
+    }
+
+    /** Mutations grouped by partition, each group in the given order. */
+    static Map<Integer, List<Mutation>> byPartition(List<Mutation> mutations, PartitionRouter router) {
+        Map<Integer, List<Mutation>> byPartition = new TreeMap<>();
+        for (Mutation mutation : mutations) {
+            byPartition.computeIfAbsent(router.partitionOf(mutation.key()), p -> new ArrayList<>()).add(mutation);
+        }
+        return byPartition;
     }
 }

@@ -18,7 +18,7 @@ public record AbortTxnCommand(byte[] recordKey, long txnId, List<byte[]> localKe
     @Override
     public CompletableFuture<TxnStatusReply> execute(Participant participant) {
         TxnStatusReply reply = participant.latched(localKeys, recordKey, () -> abortLatched(participant));
-        participant.waitQueue().release(txnId);
+        participant.afterTransactionEnded(txnId, localKeys);
         return CompletableFuture.completedFuture(reply);
     }
 
@@ -27,7 +27,8 @@ public record AbortTxnCommand(byte[] recordKey, long txnId, List<byte[]> localKe
         if (record != null && record.status() == TxnStatus.COMMITTED) {
             return record.reply();
         }
-        TxnRecord aborted = (record == null ? TxnRecord.pending(txnId) : record).withStatus(TxnStatus.ABORTED, 0);
+        TxnRecord aborted = (record == null ? TxnRecord.pending(txnId, participant.nowMillis()) : record)
+                .withStatus(TxnStatus.ABORTED, 0);
         try (EngineBatch batch = participant.engine().newBatch()) {
             for (byte[] key : localKeys) {
                 Intent intent = participant.reader().intent(key);

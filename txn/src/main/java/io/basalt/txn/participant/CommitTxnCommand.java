@@ -23,7 +23,7 @@ public record CommitTxnCommand(byte[] recordKey, long txnId, long commitTs, List
     public CompletableFuture<CommitReply> execute(Participant participant) {
         CommitReply reply = participant.latched(localKeys, recordKey, () -> commitLatched(participant));
         if (reply.outcome() == CommitReply.Outcome.COMMITTED) {
-            participant.waitQueue().release(txnId);
+            participant.afterTransactionEnded(txnId, localKeys);
         }
         return CompletableFuture.completedFuture(reply);
     }

@@ -3,7 +3,7 @@ package io.basalt.txn.participant;
 /**
  * One write of a transaction.
  *
- * @param value the new row bytes; null for a delete
+ * @param value the new row bytes for PUT and INSERT; null otherwise
  */
 public record Mutation(Kind kind, byte[] key, byte[] value) {
 
@@ -12,7 +12,9 @@ public record Mutation(Kind kind, byte[] key, byte[] value) {
         PUT,
         /** Write a key that must not exist yet (23505 otherwise). */
         INSERT,
-        DELETE
+        DELETE,
+        /** Take the key's exclusive lock without changing it (SELECT ... FOR UPDATE). */
+        LOCK
     }
 
     public static Mutation put(byte[] key, byte[] value) {
@@ -25,5 +27,9 @@ public record Mutation(Kind kind, byte[] key, byte[] value) {
 
     public static Mutation delete(byte[] key) {
         return new Mutation(Kind.DELETE, key, null);
+    }
+
+    public static Mutation lock(byte[] key) {
+        return new Mutation(Kind.LOCK, key, null);
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -17,24 +19,38 @@ import java.util.function.Supplier;
  * and changes only through commands, each in one atomic batch, so the partition is a deterministic
  * state machine that a replicated version can log and re-apply (ARCHITECTURE.md section 1).
  * Beside it lives in-memory, unreplicated state: the {@link KeyLatches} that make a command's
- * check-then-write atomic, and the {@link TxnWaitQueue}. After a leader change those start empty,
- * which is safe: latches protect single commands, and waiters retry.
+ * check-then-write atomic, the {@link LockTable} (shared locks, range locks, wait queues), and for
+ * serializable snapshot isolation the {@link SsiReadMarkers} and the {@link SsiConflicts} of the
+ * transactions whose home this partition is.
  *
- * <p>Threading: commands run on the caller's thread, concurrently; each takes the latches of the
- * keys it writes. Lock order: latches (ascending stripes), then the wait-queue monitor. Never the
- * other way round, and no latch is held while waiting for another transaction.
+ * <p>Threading: commands run on the caller's thread, concurrently. Lock order: key latches
+ * (ascending stripes), then the range latch, then the monitors of the lock table, read markers or
+ * conflict flags. No latch is held while waiting for another transaction.
  */
 public final class Participant {
     private final int partitionId;
     private final RocksEngine engine;
     private final MvccReader reader;
+    private final LongSupplier clockMillis;
+    private final long txnExpiryMillis;
     private final KeyLatches latches = new KeyLatches();
-    private final TxnWaitQueue waitQueue = new TxnWaitQueue();
+    /** Shared by writers checking range locks; exclusive while a range lock is granted. */
+    private final ReentrantReadWriteLock rangeLatch = new ReentrantReadWriteLock();
+    private final LockTable lockTable;
+    private final SsiReadMarkers readMarkers = new SsiReadMarkers();
+    private final SsiConflicts conflicts = new SsiConflicts();
 
-    public Participant(int partitionId, RocksEngine engine) {
+    /**
+     * @param clockMillis this partition's clock: heartbeats are stamped and checked against it only
+     * @param txnExpiryMillis a pending transaction whose coordinator was silent this long may be aborted
+     */
+    public Participant(int partitionId, RocksEngine engine, LongSupplier clockMillis, long txnExpiryMillis) {
         this.partitionId = partitionId;
         this.engine = engine;
         this.reader = new MvccReader(engine);
+        this.clockMillis = clockMillis;
+        this.txnExpiryMillis = txnExpiryMillis;
+        this.lockTable = new LockTable(clockMillis, txnExpiryMillis);
     }
 
     public <R> CompletableFuture<R> execute(PartitionCommand<R> command) {
@@ -57,8 +73,28 @@ public final class Participant {
         return latches;
     }
 
-    public TxnWaitQueue waitQueue() {
-        return waitQueue;
+    public ReentrantReadWriteLock rangeLatch() {
+        return rangeLatch;
+    }
+
+    public LockTable lockTable() {
+        return lockTable;
+    }
+
+    public SsiReadMarkers readMarkers() {
+        return readMarkers;
+    }
+
+    public SsiConflicts conflicts() {
+        return conflicts;
+    }
+
+    public long nowMillis() {
+        return clockMillis.getAsLong();
+    }
+
+    public long txnExpiryMillis() {
+        return txnExpiryMillis;
     }
 
     /**
@@ -86,16 +122,17 @@ public final class Participant {
         return raw == null ? null : TxnRecord.decode(raw);
     }
 
-    public TxnStatus recordStatus(byte[] recordKey, long txnId) {
-        TxnRecord record = readRecord(recordKey, txnId);
-        return record == null ? TxnStatus.MISSING : record.status();
-    }
-
     public void putRecord(EngineBatch batch, byte[] recordKey, TxnRecord record) {
         batch.put(ColumnFamily.TXNS, TxnRecord.key(recordKey, record.txnId()), record.encode());
     }
 
     public void deleteRecord(EngineBatch batch, byte[] recordKey, long txnId) {
         batch.delete(ColumnFamily.TXNS, TxnRecord.key(recordKey, txnId));
+    }
+
+    /** Wakes the waiters of {@code keys} and releases {@code txnId}'s in-memory locks: it has ended here. */
+    public void afterTransactionEnded(long txnId, Collection<byte[]> keys) {
+        lockTable.releaseAll(txnId);
+        keys.forEach(lockTable::released);
     }
 }

@@ -5,12 +5,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Asks for a transaction's fate at its record, and if it is still pending, pushes its earliest
- * possible commit timestamp to {@code pushTo}. A reader at timestamp {@code r} that skips a
- * pending intent pushes to {@code r + 1}: the writer can then never commit at or below {@code r},
- * so skipping its intent was right (CockroachDB's timestamp push). {@code pushTo = 0} only asks.
+ * Asks for a transaction's fate at its record. If it is still pending:
+ * <ul>
+ *   <li>its earliest possible commit timestamp is pushed to {@code pushTo}: a reader at timestamp
+ *       {@code r} that skips a pending intent pushes to {@code r + 1}, so the writer can never
+ *       commit at or below {@code r} and skipping its intent was right (CockroachDB's timestamp
+ *       push); {@code pushTo = 0} only asks;</li>
+ *   <li>with {@code abortIfExpired}, if its coordinator has not sent a heartbeat within the
+ *       partition's expiry, it is aborted here and now: a dead coordinator never blocks anyone.</li>
+ * </ul>
  */
-public record PushTxnCommand(byte[] recordKey, long txnId, long pushTo) implements PartitionCommand<TxnStatusReply> {
+public record PushTxnCommand(byte[] recordKey, long txnId, long pushTo, boolean abortIfExpired)
+        implements PartitionCommand<TxnStatusReply> {
+
+    public PushTxnCommand(byte[] recordKey, long txnId, long pushTo) {
+        this(recordKey, txnId, pushTo, true);
+    }
 
     @Override
     public CompletableFuture<TxnStatusReply> execute(Participant participant) {
@@ -19,13 +29,22 @@ public record PushTxnCommand(byte[] recordKey, long txnId, long pushTo) implemen
             if (record == null) {
                 return TxnStatusReply.MISSING;
             }
-            if (record.status() == TxnStatus.PENDING && pushTo > record.minCommitTs()) {
+            if (record.status() != TxnStatus.PENDING) {
+                return record.reply();
+            }
+            TxnRecord updated = record;
+            if (abortIfExpired && record.expired(participant.nowMillis(), participant.txnExpiryMillis())) {
+                updated = record.withStatus(TxnStatus.ABORTED, 0);
+            } else if (pushTo > record.minCommitTs()) {
+                updated = record.pushedTo(pushTo);
+            }
+            if (updated != record) {
                 try (EngineBatch batch = participant.engine().newBatch()) {
-                    participant.putRecord(batch, recordKey, record.pushedTo(pushTo));
+                    participant.putRecord(batch, recordKey, updated);
                     participant.engine().write(batch, false);
                 }
             }
-            return record.reply();
+            return updated.reply();
         }));
     }
 }

@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Phase two: turns a finished transaction's intents on this partition into versions at
- * {@code commitTs}, or removes them when {@code commitTs} is 0 (aborted). Only intents of that
- * transaction are touched, so resolving twice, or after someone else did, is harmless.
+ * {@code commitTs}, or removes them when {@code commitTs} is 0 (aborted), releases its shared and
+ * range locks here, and wakes whoever waits for those keys. Only that transaction's intents are
+ * touched, so resolving twice, or after someone else did, is harmless.
  *
  * <p>Not synced: the record stays until resolution is done, and the WAL replays in order, so after
  * a crash either this batch survived or the record did, and recovery finishes the job.
@@ -24,7 +25,9 @@ public record ResolveIntentsCommand(long txnId, List<byte[]> keys, long commitTs
 
     @Override
     public CompletableFuture<Integer> execute(Participant participant) {
-        return CompletableFuture.completedFuture(participant.latched(keys, null, () -> resolveLatched(participant)));
+        int resolved = participant.latched(keys, null, () -> resolveLatched(participant));
+        participant.afterTransactionEnded(txnId, keys);
+        return CompletableFuture.completedFuture(resolved);
     }
 
     private int resolveLatched(Participant participant) {

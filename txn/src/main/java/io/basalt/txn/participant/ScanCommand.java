@@ -3,11 +3,26 @@ package io.basalt.txn.participant;
 import io.basalt.kv.mvcc.ScanBatch;
 import java.util.concurrent.CompletableFuture;
 
-/** Reads one page of {@code [start, end)} at a timestamp. */
-public record ScanCommand(byte[] start, byte[] end, long readTs, int maxKeys) implements PartitionCommand<ScanBatch> {
+/**
+ * Reads one page of {@code [start, end)} at a snapshot. A serializable (SSI) reader marks the
+ * whole range first (predicate read: an insert into it later is an rw-antidependency) and learns
+ * the writers of versions newer than its snapshot, including rows that appeared after it.
+ *
+ * @param ssiReaderTxnId the reader's id when it runs SSI, else 0
+ */
+public record ScanCommand(byte[] start, byte[] end, long readTs, int maxKeys, long ssiReaderTxnId)
+        implements PartitionCommand<ScanBatch> {
+
+    public ScanCommand(byte[] start, byte[] end, long readTs, int maxKeys) {
+        this(start, end, readTs, maxKeys, 0);
+    }
 
     @Override
     public CompletableFuture<ScanBatch> execute(Participant participant) {
-        return CompletableFuture.completedFuture(participant.reader().scan(start, end, readTs, maxKeys));
+        boolean ssi = ssiReaderTxnId != 0;
+        if (ssi) {
+            participant.readMarkers().markRange(start, end, ssiReaderTxnId);
+        }
+        return CompletableFuture.completedFuture(participant.reader().scan(start, end, readTs, maxKeys, ssi));
     }
 }

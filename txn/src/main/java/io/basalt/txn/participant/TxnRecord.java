@@ -13,15 +13,17 @@ import java.util.Arrays;
  * records lie inside its key range.
  *
  * <pre>
- *   value: | 0x01 | status (1) | txnId (8, BE) | commitTs (8, BE) | minCommitTs (8, BE) |
+ *   value: | 0x02 | status (1) | txnId (8) | commitTs (8) | minCommitTs (8) | heartbeat ms (8) |   all BE
  * </pre>
  *
  * @param minCommitTs readers that skipped the transaction's intents pushed it here: it may only
  *     commit at or above this timestamp
+ * @param heartbeatMillis when the coordinator last showed it is alive, by the clock of the
+ *     partition that holds the record (only that clock is ever compared with it)
  */
-public record TxnRecord(TxnStatus status, long txnId, long commitTs, long minCommitTs) {
-    private static final byte FORMAT = 0x01;
-    private static final int LENGTH = 1 + 1 + 8 + 8 + 8;
+public record TxnRecord(TxnStatus status, long txnId, long commitTs, long minCommitTs, long heartbeatMillis) {
+    private static final byte FORMAT = 0x02;
+    private static final int LENGTH = 1 + 1 + 8 + 8 + 8 + 8;
 
     public static byte[] key(byte[] recordKey, long txnId) {
         byte[] out = Arrays.copyOf(recordKey, recordKey.length + Long.BYTES);
@@ -29,16 +31,25 @@ public record TxnRecord(TxnStatus status, long txnId, long commitTs, long minCom
         return out;
     }
 
-    public static TxnRecord pending(long txnId) {
-        return new TxnRecord(TxnStatus.PENDING, txnId, 0, 0);
+    public static TxnRecord pending(long txnId, long nowMillis) {
+        return new TxnRecord(TxnStatus.PENDING, txnId, 0, 0, nowMillis);
     }
 
     public TxnRecord withStatus(TxnStatus newStatus, long newCommitTs) {
-        return new TxnRecord(newStatus, txnId, newCommitTs, minCommitTs);
+        return new TxnRecord(newStatus, txnId, newCommitTs, minCommitTs, heartbeatMillis);
     }
 
     public TxnRecord pushedTo(long ts) {
-        return new TxnRecord(status, txnId, commitTs, Math.max(minCommitTs, ts));
+        return new TxnRecord(status, txnId, commitTs, Math.max(minCommitTs, ts), heartbeatMillis);
+    }
+
+    public TxnRecord heartbeat(long nowMillis) {
+        return new TxnRecord(status, txnId, commitTs, minCommitTs, Math.max(heartbeatMillis, nowMillis));
+    }
+
+    /** Whether the coordinator has been silent for longer than {@code expiryMillis}. */
+    public boolean expired(long nowMillis, long expiryMillis) {
+        return status == TxnStatus.PENDING && nowMillis - heartbeatMillis > expiryMillis;
     }
 
     public TxnStatusReply reply() {
@@ -52,6 +63,7 @@ public record TxnRecord(TxnStatus status, long txnId, long commitTs, long minCom
                 .putLong(txnId)
                 .putLong(commitTs)
                 .putLong(minCommitTs)
+                .putLong(heartbeatMillis)
                 .array();
     }
 
@@ -60,6 +72,6 @@ public record TxnRecord(TxnStatus status, long txnId, long commitTs, long minCom
             throw new IllegalArgumentException("Corrupt transaction record");
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, 2, LENGTH - 2);
-        return new TxnRecord(TxnStatus.values()[bytes[1]], in.getLong(), in.getLong(), in.getLong());
+        return new TxnRecord(TxnStatus.values()[bytes[1]], in.getLong(), in.getLong(), in.getLong(), in.getLong());
     }
 }

@@ -5,40 +5,57 @@ import io.basalt.kv.mvcc.Intent;
 import io.basalt.kv.mvcc.MvccEntry;
 import io.basalt.kv.mvcc.MvccWriter;
 import io.basalt.txn.DuplicateKeyException;
-import io.basalt.txn.TransactionRetryException;
+import io.basalt.txn.StatementRetryException;
 import io.basalt.txn.TxnErrors;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Writes a batch of a transaction's mutations to this partition as intents, all or nothing
  * (phase one of the commit protocol: each participant accepts its writes durably, or refuses).
  *
- * <p>Per key, under the key's latch:
+ * <p>Per key, under the key's latch and the shared range latch:
  * <ol>
- *   <li>another transaction's intent: nothing is written and the reply names it (the
- *       coordinator pushes, waits or gives up, then retries);</li>
- *   <li>no own intent and a committed version newer than the transaction's read timestamp:
- *       first-updater-wins, {@link TransactionRetryException} (40001);</li>
+ *   <li>another transaction's intent, shared lock, range lock, or a queued request ahead of this
+ *       one: nothing is written and the reply names the blockers (the coordinator waits in the
+ *       key's queue, then retries);</li>
+ *   <li>no own intent and a committed version newer than the statement's snapshot: what that means
+ *       depends on the level ({@link TxnMeta.NewerVersionPolicy}): 40001 (first-updater-wins), a
+ *       statement retry (read committed), or nothing (two-phase locking);</li>
  *   <li>an INSERT over a live row (committed, or the transaction's own intent): {@link DuplicateKeyException};</li>
- *   <li>otherwise the intent replaces any own earlier intent.</li>
+ *   <li>otherwise the intent is written; an own earlier intent goes into the new one's history.</li>
  * </ol>
  * With {@code createRecord} the transaction's PENDING record is written in the same batch; the
  * coordinator sends that batch first, so a record exists before any of its intents can be seen.
- * A record that is already ABORTED (a concurrent transaction aborted this one) fails the write.
+ * A record that is already final (a concurrent transaction aborted this one) fails the write.
+ * The reply lists the serializable readers of the written keys, for SSI.
+ *
+ * @param wokenWaiter the coordinator was just woken from a key's queue and retries: the queue
+ *     behind it does not block it
  */
-public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean createRecord)
+public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean createRecord, boolean wokenWaiter)
         implements PartitionCommand<WriteIntentsReply> {
 
     @Override
     public CompletableFuture<WriteIntentsReply> execute(Participant participant) {
         List<byte[]> keys = new ArrayList<>(mutations.size());
         mutations.forEach(m -> keys.add(m.key()));
-        return CompletableFuture.completedFuture(participant.latched(keys, txn.recordKey(), () -> writeLatched(participant)));
+        Lock shared = participant.rangeLatch().readLock();
+        return CompletableFuture.completedFuture(participant.latched(keys, txn.recordKey(), () -> {
+            shared.lock();
+            try {
+                return writeLatched(participant);
+            } finally {
+                shared.unlock();
+            }
+        }));
     }
 
     private WriteIntentsReply writeLatched(Participant participant) {
@@ -48,38 +65,71 @@ public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean
                 throw TxnErrors.abortedByOther(txn.txnId());
             }
             Map<ByteBuffer, Intent> written = new HashMap<>();
+            Set<Long> readers = new LinkedHashSet<>();
             for (Mutation mutation : mutations) {
                 byte[] key = mutation.key();
                 Intent own = written.get(ByteBuffer.wrap(key));
                 if (own == null) {
                     Intent stored = participant.reader().intent(key);
                     if (stored != null && stored.txnId() != txn.txnId()) {
-                        return new WriteIntentsReply(stored, key);
+                        return WriteIntentsReply.blockedByIntent(stored, key);
+                    }
+                    long[] blockers = participant.lockTable().exclusiveBlockers(key, txn.txnId(), wokenWaiter);
+                    if (blockers.length > 0) {
+                        return WriteIntentsReply.blockedByLocks(key, blockers);
                     }
                     own = stored;
                 }
-                boolean liveRow;
-                if (own != null) {
-                    liveRow = !own.isDelete();
-                } else {
-                    MvccEntry newest = participant.reader().newestVersion(key);
-                    if (newest.committedTs() > txn.readTs()) {
-                        throw TxnErrors.writeTooOld(txn.txnId(), newest.committedTs());
-                    }
-                    liveRow = newest.committedValue() != null;
-                }
+                boolean liveRow = own != null && !own.isLockOnly() ? !own.isDelete() : checkCommitted(participant, key);
                 if (mutation.kind() == Mutation.Kind.INSERT && liveRow) {
                     throw new DuplicateKeyException(key);
                 }
-                Intent intent = new Intent(txn.txnId(), txn.recordKey(), mutation.value());
+                Intent intent = nextIntent(own, mutation);
                 written.put(ByteBuffer.wrap(key), intent);
                 MvccWriter.putIntent(batch, key, intent);
+                for (long reader : participant.readMarkers().readersOf(key, txn.txnId())) {
+                    readers.add(reader);
+                }
             }
             if (createRecord && existingRecord == null) {
-                participant.putRecord(batch, txn.recordKey(), TxnRecord.pending(txn.txnId()));
+                participant.putRecord(batch, txn.recordKey(), TxnRecord.pending(txn.txnId(), participant.nowMillis()));
             }
             participant.engine().write(batch, false);
-            return WriteIntentsReply.WRITTEN;
+            for (Mutation mutation : mutations) {
+                participant.lockTable().claimed(mutation.key(), txn.txnId());
+            }
+            return WriteIntentsReply.written(readers.stream().mapToLong(Long::longValue).toArray());
         }
+    }
+
+    /** Applies the level's rule for versions newer than the snapshot; returns whether the row is live. */
+    private boolean checkCommitted(Participant participant, byte[] key) {
+        MvccEntry newest = participant.reader().newestVersion(key);
+        if (newest.committedTs() > txn.readTs()) {
+            switch (txn.newerVersions()) {
+                case FAIL_TRANSACTION -> throw TxnErrors.writeTooOld(txn.txnId(), newest.committedTs());
+                case RETRY_STATEMENT -> throw new StatementRetryException(txn.txnId(), newest.committedTs());
+                case ALLOW -> { }
+                default -> throw new IllegalStateException(txn.newerVersions().name());
+            }
+        }
+        return newest.committedValue() != null;
+    }
+
+    private Intent nextIntent(Intent own, Mutation mutation) {
+        Intent.Kind kind = switch (mutation.kind()) {
+            case PUT, INSERT -> Intent.Kind.PUT;
+            case DELETE -> Intent.Kind.DELETE;
+            case LOCK -> Intent.Kind.LOCK;
+        };
+        if (own == null) {
+            return kind == Intent.Kind.LOCK
+                    ? Intent.lock(txn.txnId(), txn.seq(), txn.recordKey())
+                    : new Intent(txn.txnId(), txn.seq(), txn.recordKey(), kind, mutation.value(), List.of());
+        }
+        if (kind == Intent.Kind.LOCK) {
+            return own; // already exclusively locked, and maybe written: a lock changes nothing
+        }
+        return own.overwrittenBy(txn.seq(), kind, mutation.value());
     }
 }

@@ -70,21 +70,24 @@ class SnapshotIsolationTest {
     }
 
     @Test
-    void youngerWriterDiesOnOlderPendingIntent() {
-        Transaction older = db.begin();
-        Transaction younger = db.begin();
-        older.put(key(2, "k"), value("older"));
-        older.flush();
+    void writerWaitsForPendingIntentAndFailsFirstUpdaterWinsWhenHolderCommits() throws Exception {
+        Transaction holder = db.begin();
+        Transaction waiter = db.begin();
+        holder.put(key(2, "k"), value("holder"));
+        holder.flush();
 
-        younger.put(key(2, "k"), value("younger"));
-        assertThatThrownBy(younger::flush).isInstanceOf(TransactionRetryException.class);
-        younger.rollback();
-        older.commit();
-        assertThat(db.read(key(2, "k"))).isEqualTo("older");
+        waiter.put(key(2, "k"), value("waiter"));
+        java.util.concurrent.CompletableFuture<Void> waiting = java.util.concurrent.CompletableFuture.runAsync(waiter::flush);
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.participants.get(2).lockTable().waiterCount() == 1);
+        holder.commit();
+
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(TransactionRetryException.class);
+        waiter.rollback();
+        assertThat(db.read(key(2, "k"))).isEqualTo("holder");
     }
 
     @Test
-    void olderWriterWaitsForYoungerAndProceedsWhenItAborts() throws Exception {
+    void writerWaitsForPendingIntentAndProceedsWhenHolderAborts() throws Exception {
         Transaction older = db.begin();
         Transaction younger = db.begin();
         younger.put(key(2, "k"), value("younger"));
@@ -94,7 +97,7 @@ class SnapshotIsolationTest {
         Thread olderWrites = new Thread(older::flush);
         olderWrites.start();
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> db.participants.get(2).waitQueue().waiterCount() == 1);
+                .until(() -> db.participants.get(2).lockTable().waiterCount() == 1);
         assertThat(olderWrites.isAlive()).isTrue();
 
         younger.rollback();
