@@ -1,6 +1,5 @@
 package io.basalt.kv.gc;
 
-import io.basalt.kv.codec.Keys;
 import io.basalt.kv.engine.ColumnFamily;
 import io.basalt.kv.engine.EngineBatch;
 import io.basalt.kv.engine.EngineIterator;
@@ -8,7 +7,6 @@ import io.basalt.kv.engine.EngineSnapshot;
 import io.basalt.kv.engine.RocksEngine;
 import io.basalt.kv.mvcc.VersionKey;
 import io.basalt.kv.mvcc.VersionValue;
-import io.basalt.kv.partition.PartitionKeys;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -216,28 +214,31 @@ public final class VersionGarbageCollector {
      * @see #collect(byte[], byte[], long, int, int)
      */
     public GcResult collect(byte[] start, byte[] end, long gcTs, int maxDeletions) {
-        return collect(start, end, gcTs, maxDeletions, Integer.MAX_VALUE);
+        return collect(start, end, GcHorizon.below(gcTs), maxDeletions, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #collect(byte[], byte[], long, int, int)}, with nothing below {@code gcTs} read. */
+    public GcResult collect(byte[] start, byte[] end, long gcTs, int maxDeletions, int maxKeys) {
+        return collect(start, end, GcHorizon.below(gcTs), maxDeletions, maxKeys);
     }
 
     /**
-     * Collects the garbage below {@code gcTs} of the user keys in {@code [start, end)}: one
-     * snapshot, one non-durable batch. Call again with {@link GcResult#resumeKey()} as
-     * {@code start} until it is null. {@code gcTs} may rise between calls, but must not pass the
-     * oldest active read timestamp.
+     * Collects the garbage of the user keys in {@code [start, end)} that no reader the horizon
+     * describes can see: one snapshot, one non-durable batch. Call again with
+     * {@link GcResult#resumeKey()} as {@code start} until it is null. The horizon may move up
+     * between calls, but must always cover every active reader.
      *
      * @param start first user key (inclusive)
      * @param end end of the range (exclusive), or null for no bound
-     * @param gcTs no reader reads below this timestamp, now or later
+     * @param horizon no reader reads below its {@code gcTs}, now or later, except at its snapshots
      * @param maxDeletions at most this many delete operations go in the batch. A point delete
      *     removes one version; a range delete removes one key's long run of garbage
      * @param maxKeys at most this many user keys are scanned (bounds the work on a range with little
      *     garbage)
      */
-    public GcResult collect(byte[] start, byte[] end, long gcTs, int maxDeletions, int maxKeys) {
+    public GcResult collect(byte[] start, byte[] end, GcHorizon horizon, int maxDeletions, int maxKeys) {
         Objects.requireNonNull(start, "start");
-        if (gcTs < 0) {
-            throw new IllegalArgumentException("gcTs must not be negative: " + gcTs);
-        }
+        long gcTs = horizon.gcTs();
         if (maxDeletions <= 0 || maxKeys <= 0) {
             throw new IllegalArgumentException("maxDeletions and maxKeys must be positive");
         }
@@ -261,7 +262,7 @@ public final class VersionGarbageCollector {
                 }
                 scannedKeys++;
                 byte[] prefix = Arrays.copyOf(first, VersionKey.prefixLength(first));
-                if (!collectKey(versions, prefix, gcTs, budget)) {
+                if (!collectKey(versions, prefix, gcTs, horizon.snapshots(), budget)) {
                     resumeKey = VersionKey.userKey(first);
                     break;
                 }
@@ -278,22 +279,15 @@ public final class VersionGarbageCollector {
     }
 
     /**
-     * Runs {@link #collect(byte[], byte[], long, int)} over one partition's keys. It starts at
-     * {@code resumeKey} (from a previous result) or, when that is null, at the partition's first
-     * key.
-     */
-    public GcResult collectPartition(int partition, byte[] resumeKey, long gcTs, int maxDeletions) {
-        byte[] prefix = PartitionKeys.prefix(partition);
-        return collect(resumeKey != null ? resumeKey : prefix, Keys.prefixEnd(prefix), gcTs, maxDeletions);
-    }
-
-    /**
      * Queues the garbage of the key whose versions start with {@code prefix}. On entry, the
      * iterator is on the key's newest version. Returns true with the iterator past the key's last
      * version. Returns false (iterator somewhere inside the key) if the budget ran out first; the
      * caller then resumes at this key, and the next call walks it again from its newest version.
+     *
+     * @param snapshots protected timestamps below {@code gcTs}, descending
      */
-    private static boolean collectKey(EngineIterator versions, byte[] prefix, long gcTs, DeleteBudget budget) {
+    private static boolean collectKey(EngineIterator versions, byte[] prefix, long gcTs, long[] snapshots,
+                                      DeleteBudget budget) {
         byte[] key = versions.key();
         int nexts = 0;
         while (VersionKey.timestamp(key) > gcTs) {
@@ -310,40 +304,68 @@ public final class VersionGarbageCollector {
                 return true; // every version is above gcTs
             }
         }
-        // key is the newest version at or below gcTs: what a reader at gcTs sees.
-        byte[] visibleAtGcTs = key;
-        boolean tombstone = VersionValue.isTombstone(versions.value());
-        versions.next();
-        boolean hasOlder = versions.isValid() && VersionKey.hasPrefix(key = versions.key(), prefix);
-        if (!tombstone && !hasOlder) {
-            return true; // the common case: one version at or below gcTs, nothing to collect
-        }
-        if (budget.isFull()) {
-            return false; // do not walk a long run only to stop
-        }
-        // Walk the older versions to count them. Keep the first few keys for point deletes.
-        List<byte[]> older = new ArrayList<>();
-        long olderCount = 0;
-        while (hasOlder) {
-            if (older.size() < RANGE_DELETE_MIN_VERSIONS) {
-                older.add(key);
+        int boundary = 0; // the next protected snapshot below the version kept last
+        // Kept tombstones with nothing but garbage below them so far: if the key ends that way,
+        // they hide nothing anyone reads, and go after (or with) the garbage under them.
+        List<byte[]> tombstones = new ArrayList<>();
+        while (true) {
+            // key is the newest version at or below the current boundary: what a reader there sees.
+            byte[] kept = key;
+            long keptTs = VersionKey.timestamp(kept);
+            boolean keptTombstone = VersionValue.isTombstone(versions.value());
+            if (keptTombstone) {
+                tombstones.add(kept);
+            } else {
+                tombstones.clear();
             }
-            olderCount++;
+            while (boundary < snapshots.length && snapshots[boundary] >= keptTs) {
+                boundary++; // the same version is what those snapshots see too
+            }
+            long next = boundary < snapshots.length ? snapshots[boundary] : -1; // -1: below the lowest, all garbage
             versions.next();
-            hasOlder = versions.isValid() && VersionKey.hasPrefix(key = versions.key(), prefix);
-        }
-        long garbage = olderCount + (tombstone ? 1 : 0);
-        if (garbage >= RANGE_DELETE_MIN_VERSIONS) {
-            byte[] from = tombstone ? visibleAtGcTs : older.get(0);
-            return budget.tryDeleteRange(from, afterAllVersions(prefix), garbage);
-        }
-        for (byte[] version : older) {
-            if (!budget.tryDelete(version)) {
+            boolean hasOlder = versions.isValid() && VersionKey.hasPrefix(key = versions.key(), prefix);
+            if (!hasOlder && !keptTombstone) {
+                return true; // the common case: nothing (more) to collect
+            }
+            if (budget.isFull()) {
+                return false; // do not walk a long run only to stop
+            }
+            // The versions below the kept one and above the next boundary: nobody reads them.
+            List<byte[]> garbage = new ArrayList<>();
+            long garbageCount = 0;
+            while (hasOlder && VersionKey.timestamp(key) > next) {
+                if (garbage.size() < RANGE_DELETE_MIN_VERSIONS) {
+                    garbage.add(key);
+                }
+                garbageCount++;
+                versions.next();
+                hasOlder = versions.isValid() && VersionKey.hasPrefix(key = versions.key(), prefix);
+            }
+            byte[] runEnd = hasOlder ? key : afterAllVersions(prefix);
+            if (!hasOlder && keptTombstone) {
+                // The key ends in tombstones and garbage. A range delete from the kept tombstone
+                // takes it and everything under it in one operation; the other tombstones go last.
+                tombstones.remove(tombstones.size() - 1);
+                if (garbageCount + 1 >= RANGE_DELETE_MIN_VERSIONS) {
+                    if (!budget.tryDeleteRange(kept, runEnd, garbageCount + 1)) {
+                        return false;
+                    }
+                } else if (!budget.tryDeleteAll(garbage) || !budget.tryDelete(kept)) {
+                    return false;
+                }
+                return budget.tryDeleteAll(tombstones); // invariant 4: after what they hid
+            }
+            if (garbageCount >= RANGE_DELETE_MIN_VERSIONS) {
+                if (!budget.tryDeleteRange(garbage.get(0), runEnd, garbageCount)) {
+                    return false;
+                }
+            } else if (!budget.tryDeleteAll(garbage)) {
                 return false;
             }
+            if (!hasOlder) {
+                return true;
+            }
         }
-        // Last, so that it lands in the batch with the last version under it (invariant 4).
-        return !tombstone || budget.tryDelete(visibleAtGcTs);
     }
 
     /**
@@ -382,6 +404,16 @@ public final class VersionGarbageCollector {
             operations++;
             pointDeletes++;
             deletedVersions++;
+            return true;
+        }
+
+        /** Queues point deletes of {@code versionKeys} in order; false if the batch filled first. */
+        boolean tryDeleteAll(List<byte[]> versionKeys) {
+            for (byte[] versionKey : versionKeys) {
+                if (!tryDelete(versionKey)) {
+                    return false;
+                }
+            }
             return true;
         }
 

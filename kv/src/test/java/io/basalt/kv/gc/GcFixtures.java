@@ -21,6 +21,9 @@ import java.util.List;
  * engine exposes no size estimate ({@code RocksDB.getApproximateSizes} is not reachable through it).
  */
 final class GcFixtures {
+    /** The writer recorded on every version; the collector ignores it (it serves SSI). */
+    static final long WRITER_TXN_ID = 7L;
+
     private GcFixtures() {
     }
 
@@ -31,7 +34,7 @@ final class GcFixtures {
     /** Commits a version of {@code key} at {@code ts}; {@code value} null writes a tombstone. */
     static void version(RocksEngine engine, byte[] key, long ts, byte[] value) {
         try (EngineBatch batch = engine.newBatch()) {
-            MvccWriter.putVersion(batch, key, ts, value);
+            MvccWriter.putVersion(batch, key, ts, value, WRITER_TXN_ID);
             engine.write(batch, false);
         }
     }
@@ -42,7 +45,7 @@ final class GcFixtures {
 
     static void intent(RocksEngine engine, byte[] key, long txnId, byte[] value) {
         try (EngineBatch batch = engine.newBatch()) {
-            MvccWriter.putIntent(batch, key, new Intent(txnId, b("record"), value));
+            MvccWriter.putIntent(batch, key, new Intent(txnId, 0, b("record"), value));
             engine.write(batch, false);
         }
     }

@@ -162,7 +162,7 @@ public final class GcThroughputProbe {
             for (int k = 0; k < keys; k++) {
                 byte[] key = key(k);
                 for (int v = 1; v <= versions; v++) {
-                    MvccWriter.putVersion(batch, key, v, new byte[100]);
+                    MvccWriter.putVersion(batch, key, v, new byte[100], 1L);
                     if (batch.count() == 10_000) {
                         engine.write(batch, false);
                         batch.close();

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.kv.codec.KeyEncoder;
+import io.basalt.kv.codec.Keys;
 import io.basalt.kv.engine.ColumnFamily;
 import io.basalt.kv.engine.EngineOptions;
 import io.basalt.kv.engine.RocksEngine;
@@ -204,7 +205,7 @@ class VersionGarbageCollectorTest {
     }
 
     @Test
-    void collectPartitionStaysInsideItsPartition() {
+    void collectingOnePartitionsRangeStaysInsideIt() {
         List<byte[]> keys = new ArrayList<>();
         for (int partition = 1; partition <= 3; partition++) {
             for (String pk : new String[] {"", "x", "y"}) {
@@ -215,10 +216,10 @@ class VersionGarbageCollectorTest {
             }
         }
 
-        byte[] resume = null;
+        byte[] resume = PartitionKeys.prefix(2);
         long deleted = 0;
         do {
-            GcResult result = gc.collectPartition(2, resume, 30, 1);
+            GcResult result = gc.collect(resume, Keys.prefixEnd(PartitionKeys.prefix(2)), 30, 1);
             deleted += result.deletedVersions();
             resume = result.resumeKey();
         } while (resume != null);

@@ -24,6 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
 
 /**
  * Random histories (keys that are prefixes of each other and contain 0x00 and 0xFF, puts and
@@ -89,6 +90,57 @@ class VersionGcPropertiesTest {
         assertThat(collectAll(gc, ns, Keys.prefixEnd(ns), gcTs, maxDeletions, Integer.MAX_VALUE))
                 .as("a second pass finds nothing").isZero();
         assertFencesUntouched(engine);
+    }
+
+    @Property(tries = 300)
+    void protectedSnapshotsKeepReadingWhatTheyReadAndOnlyWhatTheyReadIsKept(
+            @ForAll("histories") List<KeyHistory> histories,
+            @ForAll @LongRange(min = 0, max = MAX_TS + 5) long gcTs,
+            @ForAll @Size(max = 4) List<@LongRange(min = 0, max = MAX_TS) Long> snapshotList,
+            @ForAll @IntRange(min = 1, max = 8) int maxDeletions) {
+        GcHorizon horizon = new GcHorizon(gcTs, snapshotList.stream().mapToLong(Long::longValue).toArray());
+        List<Long> readTimestamps = new ArrayList<>();
+        for (long snapshot : horizon.snapshots()) {
+            readTimestamps.add(snapshot);
+        }
+        for (long ts = gcTs; ts <= MAX_TS + 1; ts++) {
+            readTimestamps.add(ts);
+        }
+        try (RocksEngine engine = RocksEngine.open(EngineOptions.inMemory())) {
+            MvccReader reader = new MvccReader(engine);
+            VersionGarbageCollector gc = new VersionGarbageCollector(engine);
+            List<byte[]> keys = new ArrayList<>();
+            List<TreeMap<Long, byte[]>> models = new ArrayList<>();
+            long written = write(engine, histories, keys, models);
+            List<MvccEntry> readsBefore = readAt(reader, keys, readTimestamps);
+
+            long deleted = 0;
+            byte[] from = NAMESPACE;
+            do {
+                GcResult result = gc.collect(from, Keys.prefixEnd(NAMESPACE), horizon, maxDeletions, Integer.MAX_VALUE);
+                assertThat(result.deleteOperations()).isBetween(0, maxDeletions);
+                deleted += result.deletedVersions();
+                from = result.resumeKey();
+            } while (from != null);
+
+            List<MvccEntry> readsAfter = readAt(reader, keys, readTimestamps);
+            for (int i = 0; i < readsBefore.size(); i++) {
+                assertThat(readsAfter.get(i).committedValue()).as("read %d", i).isEqualTo(readsBefore.get(i).committedValue());
+                if (readsBefore.get(i).committedValue() != null) {
+                    assertThat(readsAfter.get(i).committedTs()).as("read %d", i).isEqualTo(readsBefore.get(i).committedTs());
+                }
+            }
+            long remaining = 0;
+            for (int k = 0; k < keys.size(); k++) {
+                List<Long> survivors = survivors(models.get(k), horizon);
+                assertThat(timestamps(engine, keys.get(k))).as("versions left of key %d", k).isEqualTo(survivors);
+                remaining += survivors.size();
+            }
+            assertThat(deleted).isEqualTo(written - remaining);
+            assertThat(gc.collect(NAMESPACE, Keys.prefixEnd(NAMESPACE), horizon, Integer.MAX_VALUE, Integer.MAX_VALUE)
+                    .deletedVersions()).as("a second pass finds nothing").isZero();
+            assertFencesUntouched(engine);
+        }
     }
 
     @Property(tries = 200)
@@ -167,6 +219,41 @@ class VersionGcPropertiesTest {
         Map.Entry<Long, byte[]> visibleAtGcTs = model.floorEntry(gcTs);
         if (visibleAtGcTs != null && visibleAtGcTs.getValue() != null) {
             out.add(visibleAtGcTs.getKey());
+        }
+        return out;
+    }
+
+    /**
+     * What one unbounded pass leaves of a key under a horizon with snapshots: everything above
+     * gcTs; for gcTs and each snapshot, the newest version at or below it; except that tombstones
+     * at the old end of those go too (with nothing older left, a reader sees "absent" either way).
+     */
+    private static List<Long> survivors(TreeMap<Long, byte[]> model, GcHorizon horizon) {
+        java.util.TreeSet<Long> kept = new java.util.TreeSet<>(model.tailMap(horizon.gcTs(), false).keySet());
+        java.util.TreeSet<Long> keptAtOrBelow = new java.util.TreeSet<>();
+        List<Long> boundaries = new ArrayList<>(List.of(horizon.gcTs()));
+        for (long snapshot : horizon.snapshots()) {
+            boundaries.add(snapshot);
+        }
+        for (long boundary : boundaries) {
+            Map.Entry<Long, byte[]> visible = model.floorEntry(boundary);
+            if (visible != null) {
+                keptAtOrBelow.add(visible.getKey());
+            }
+        }
+        while (!keptAtOrBelow.isEmpty() && model.get(keptAtOrBelow.first()) == null) {
+            keptAtOrBelow.remove(keptAtOrBelow.first());
+        }
+        kept.addAll(keptAtOrBelow);
+        return new ArrayList<>(kept.descendingSet());
+    }
+
+    private static List<MvccEntry> readAt(MvccReader reader, List<byte[]> keys, List<Long> timestamps) {
+        List<MvccEntry> out = new ArrayList<>();
+        for (byte[] key : keys) {
+            for (long ts : timestamps) {
+                out.add(reader.get(key, ts));
+            }
         }
         return out;
     }
