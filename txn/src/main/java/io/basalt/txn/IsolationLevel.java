@@ -7,11 +7,13 @@ import io.basalt.txn.participant.TxnMeta;
  *
  * <pre>
  *   level             snapshot         newer committed version on write   reads lock   SSI tracking
- *   READ_COMMITTED    per statement    retry the statement                no           no
- *   SNAPSHOT          per transaction  40001 (first-updater-wins)         no           no
- *   SERIALIZABLE_SSI  per transaction  40001                              no           yes
+ *   READ_COMMITTED    per statement    restart the statement              no           no
+ *   SNAPSHOT          per transaction  40001 (first-updater-wins) *       no           no
+ *   SERIALIZABLE_SSI  per transaction  40001 *                            no           yes
  *   SERIALIZABLE_2PL  latest, locked   allowed (reads hold locks)         shared/range no
  * </pre>
+ * (*) except in the transaction's first statement, which restarts at a newer snapshot instead:
+ * nothing it read has reached the client yet (see {@link StatementRetryException}).
  */
 public enum IsolationLevel {
     READ_COMMITTED(true, TxnMeta.NewerVersionPolicy.RETRY_STATEMENT, false, false),

@@ -6,6 +6,7 @@ import io.basalt.txn.coord.TxnRegistry;
 import io.basalt.txn.maintenance.DeadlockDetector;
 import io.basalt.txn.maintenance.Heartbeater;
 import io.basalt.txn.maintenance.SsiJanitor;
+import io.basalt.txn.maintenance.VersionGcJob;
 import io.basalt.txn.participant.ClearRangeCommand;
 import io.basalt.txn.routing.PartitionClient;
 import io.basalt.txn.routing.PartitionRouter;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Begins transactions, and runs the background work of this gateway's transactions on one
  * maintenance thread: heartbeats of writing transactions, deadlock detection while anyone waits,
- * and the clean-up of serializable transactions' markers. Thread-safe. It reaches partitions only
+ * the clean-up of serializable transactions' markers, and MVCC garbage collection. Thread-safe. It reaches partitions only
  * through the {@link PartitionRouter} and {@link PartitionClient} it is given, so the same code runs
  * over in-process partitions and, later, over partitions on other nodes.
  */
@@ -33,6 +34,7 @@ public final class TransactionManager implements AutoCloseable {
     private final TxnRegistry registry = new TxnRegistry();
     private final TxnContext context;
     private final ScheduledExecutorService maintenance;
+    private final VersionGcJob versionGc;
     private volatile FaultInjector faults = FaultInjector.NONE;
 
     public TransactionManager(PartitionRouter router, PartitionClient client, TimestampOracle tso, TxnConfig config) {
@@ -54,6 +56,10 @@ public final class TransactionManager implements AutoCloseable {
             }
         }, config.deadlockCheckMillis());
         schedule(janitor::sweep, SSI_SWEEP_MILLIS);
+        this.versionGc = new VersionGcJob(registry, tso, router, client, config.gcRetentionMillis(), stats);
+        if (config.gcIntervalMillis() > 0) {
+            schedule(versionGc::run, config.gcIntervalMillis());
+        }
     }
 
     private void schedule(Runnable task, long periodMillis) {
@@ -77,6 +83,21 @@ public final class TransactionManager implements AutoCloseable {
      */
     public void clearRange(byte[] start, byte[] end) {
         client.send(router.partitionOf(start), new ClearRangeCommand(start, end)).join();
+    }
+
+    /**
+     * Runs one pass of MVCC garbage collection now, on the maintenance thread (so never beside a
+     * scheduled pass), and returns the number of versions removed.
+     */
+    public long collectGarbage() {
+        try {
+            return maintenance.submit(versionGc::run).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while collecting garbage", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     public TxnStats stats() {

@@ -14,16 +14,34 @@ package io.basalt.txn;
  * @param deadlockCheckMillis how often the wait-for graph is searched while anyone waits
  *     (ARCHITECTURE.md: cycles found within one second)
  * @param waitSliceMillis while waiting, how often to check whether the holder's coordinator died
+ * @param gcIntervalMillis how often old MVCC versions are collected; 0 turns collection off
+ * @param gcRetentionMillis versions stay readable this long after they were replaced, beyond what
+ *     the oldest active transaction needs (a margin for transactions being begun right now on
+ *     other gateways, and for debugging); CockroachDB's {@code gc.ttlseconds}
  */
 public record TxnConfig(long lockTimeoutMillis, int scanPageSize, long heartbeatMillis, long txnExpiryMillis,
-                        long deadlockCheckMillis, long waitSliceMillis) {
-    public static final TxnConfig DEFAULT = new TxnConfig(0, 256, 1_000, 5_000, 200, 1_000);
+                        long deadlockCheckMillis, long waitSliceMillis, long gcIntervalMillis, long gcRetentionMillis) {
+    public static final TxnConfig DEFAULT = new TxnConfig(0, 256, 1_000, 5_000, 200, 1_000, 10_000, 30_000);
+
+    public TxnConfig {
+        if (lockTimeoutMillis < 0 || scanPageSize <= 0 || heartbeatMillis <= 0 || txnExpiryMillis <= heartbeatMillis
+                || deadlockCheckMillis <= 0 || waitSliceMillis <= 0 || gcIntervalMillis < 0 || gcRetentionMillis < 0) {
+            throw new IllegalArgumentException("invalid transaction configuration: " + this);
+        }
+    }
 
     public TxnConfig withExpiry(long heartbeat, long expiry) {
-        return new TxnConfig(lockTimeoutMillis, scanPageSize, heartbeat, expiry, deadlockCheckMillis, waitSliceMillis);
+        return new TxnConfig(lockTimeoutMillis, scanPageSize, heartbeat, expiry, deadlockCheckMillis, waitSliceMillis,
+                gcIntervalMillis, gcRetentionMillis);
     }
 
     public TxnConfig withLockTimeout(long millis) {
-        return new TxnConfig(millis, scanPageSize, heartbeatMillis, txnExpiryMillis, deadlockCheckMillis, waitSliceMillis);
+        return new TxnConfig(millis, scanPageSize, heartbeatMillis, txnExpiryMillis, deadlockCheckMillis, waitSliceMillis,
+                gcIntervalMillis, gcRetentionMillis);
+    }
+
+    public TxnConfig withGc(long intervalMillis, long retentionMillis) {
+        return new TxnConfig(lockTimeoutMillis, scanPageSize, heartbeatMillis, txnExpiryMillis, deadlockCheckMillis,
+                waitSliceMillis, intervalMillis, retentionMillis);
     }
 }

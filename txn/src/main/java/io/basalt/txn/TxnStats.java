@@ -21,6 +21,8 @@ public final class TxnStats {
     private final LongAdder pushes = new LongAdder();
     private final LongAdder lockWaits = new LongAdder();
     private final LongAdder lockWaitMicros = new LongAdder();
+    private final LongAdder lostWakeupsRecovered = new LongAdder();
+    private final LongAdder versionsCollected = new LongAdder();
 
     public void readOnlyCommit() {
         readOnlyCommits.increment();
@@ -139,5 +141,23 @@ public final class TxnStats {
 
     public long lockWaits() {
         return lockWaits.sum();
+    }
+
+    /** A waiter found, one slice into its wait, that nothing held its key any more: a wake-up was lost. Should stay 0. */
+    public void lostWakeupRecovered() {
+        lostWakeupsRecovered.increment();
+    }
+
+    public long lostWakeupsRecovered() {
+        return lostWakeupsRecovered.sum();
+    }
+
+    public void versionsCollected(long count) {
+        versionsCollected.add(count);
+    }
+
+    /** Old MVCC versions removed by garbage collection. */
+    public long versionsCollected() {
+        return versionsCollected.sum();
     }
 }

@@ -36,6 +36,17 @@ public final class TxnTestbed implements AutoCloseable {
             public int partitionCount() {
                 return partitions;
             }
+
+            /** Keys whose first byte is the partition number (what {@link #key} writes) form its range. */
+            @Override
+            public byte[] startKey(int partition) {
+                return new byte[] {(byte) partition};
+            }
+
+            @Override
+            public byte[] endKey(int partition) {
+                return new byte[] {(byte) (partition + 1)};
+            }
         };
         manager = new TransactionManager(router, new InProcessPartitionClient(participants),
                 new LocalTimestampOracle(engine), config);

@@ -1,5 +1,6 @@
 package io.basalt.cluster.routing;
 
+import io.basalt.kv.codec.Keys;
 import io.basalt.kv.partition.PartitionKeys;
 import io.basalt.txn.routing.PartitionRouter;
 
@@ -29,5 +30,15 @@ public final class PrefixPartitionRouter implements PartitionRouter {
     @Override
     public int partitionCount() {
         return partitionCount;
+    }
+
+    @Override
+    public byte[] startKey(int partition) {
+        return PartitionKeys.prefix(partition);
+    }
+
+    @Override
+    public byte[] endKey(int partition) {
+        return Keys.prefixEnd(PartitionKeys.prefix(partition));
     }
 }

@@ -566,7 +566,7 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public boolean supportsSelectForUpdate() {
-        return false;
+        return true;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTransientException;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -70,6 +71,11 @@ public final class JdbcErrors {
                 return new SQLSyntaxErrorException(message, sqlState, cause);
             case "0A":
                 return new SQLFeatureNotSupportedException(message, sqlState, cause);
+            case "55":
+                // 55P03 lock not available (NOWAIT, lock_timeout): the same statement may succeed later.
+                return sqlState.equals("55P03")
+                        ? new SQLTransientException(message, sqlState, cause)
+                        : new SQLException(message, sqlState, cause);
             default:
                 return sqlState.equals("57014")
                         ? new SQLTimeoutException(message, sqlState, cause)

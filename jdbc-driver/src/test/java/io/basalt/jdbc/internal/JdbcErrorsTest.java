@@ -13,6 +13,7 @@ import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import java.util.stream.Stream;
@@ -46,7 +47,8 @@ class JdbcErrorsTest {
                 Arguments.of("57014", SQLTimeoutException.class),
                 Arguments.of("57P01", SQLException.class),
                 Arguments.of("25P02", SQLException.class),
-                Arguments.of("55P03", SQLException.class),
+                Arguments.of("55P03", SQLTransientException.class),
+                Arguments.of("55000", SQLException.class),
                 Arguments.of("58C00", SQLException.class),
                 Arguments.of("XX000", SQLException.class),
                 Arguments.of("02000", SQLException.class));

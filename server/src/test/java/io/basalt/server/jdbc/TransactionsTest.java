@@ -163,6 +163,7 @@ class TransactionsTest {
         connection.setAutoCommit(false);
         other.setAutoCommit(false);
         update(connection, "UPDATE account SET balance = 1 WHERE id = 1");
+        assertThat(balance(other, 2)).as("the younger transaction has read at its snapshot").isEqualTo(200);
 
         Future<Integer> youngerWrite = background.submit(() -> update(other, "UPDATE account SET balance = 2 WHERE id = 1"));
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !youngerWrite.isDone());
@@ -172,6 +173,24 @@ class TransactionsTest {
         assertThat(((SQLException) failure.getCause()).getSQLState()).isEqualTo("40001");
         other.rollback();
         assertThat(balance(other, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void aFirstStatementThatWaitedForANewerRowRunsAgainAfterItInsteadOfFailing() throws Exception {
+        connection.setAutoCommit(false);
+        other.setAutoCommit(false);
+        update(connection, "UPDATE account SET balance = balance + 1 WHERE id = 1");
+
+        Future<Integer> firstStatement = background.submit(
+                () -> update(other, "UPDATE account SET balance = balance + 10 WHERE id = 1"));
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !firstStatement.isDone());
+        connection.commit();
+
+        // Nothing the waiting transaction read had reached its client: it restarts at a newer snapshot.
+        assertThat(firstStatement.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(balance(other, 1)).as("its snapshot now includes the other commit").isEqualTo(111);
+        other.commit();
+        assertThat(balance(connection, 1)).isEqualTo(111);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Set;
  * PostgreSQL does, so a typo never passes silently.
  */
 final class SessionSettings {
-    /** {@code serializable}: which protocol SERIALIZABLE uses; stored now, enforced with the isolation levels. */
+    /** {@code serializable}: which protocol SERIALIZABLE uses, {@code ssi} (the default) or {@code 2pl}. */
     static final String SERIALIZABLE = "serializable";
     static final String APPLICATION_NAME = "application_name";
     /** How long a statement waits for a row lock before 55P03; 0 waits as long as it takes (PostgreSQL's default). */

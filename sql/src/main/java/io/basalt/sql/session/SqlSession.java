@@ -44,7 +44,7 @@ public final class SqlSession implements Session {
      * waiting: eight sessions incrementing one counter lose a few rounds each.
      */
     private static final int IMPLICIT_RETRIES = 100;
-    /** A READ COMMITTED statement that keeps meeting newer rows gives up after this many runs (40001). */
+    /** A statement that keeps meeting newer rows gives up after this many runs (40001). */
     private static final int STATEMENT_RETRIES = 100;
 
     private final SqlEngine engine;
@@ -145,8 +145,8 @@ public final class SqlSession implements Session {
         return withImplicitRetries(implicit -> {
             long[] counts = new long[parameterSets.size()];
             for (int i = 0; i < counts.length; i++) {
-                startStatement(implicit);
-                counts[i] = runDml(dml, parameterSets.get(i), implicit);
+                List<Object> parameters = parameterSets.get(i);
+                counts[i] = withStatementRetries(implicit, () -> runDml(dml, parameters, implicit));
             }
             return counts;
         });
@@ -356,26 +356,19 @@ public final class SqlSession implements Session {
             }
         }
         if (statement.isQuery()) {
-            for (int attempt = 1; ; attempt++) {
-                Transaction implicit = engine.transactions().begin(UtilityExecutor.toTxnLevel(effectiveIsolation(), settings));
-                startStatement(implicit);
-                try {
-                    return StatementResult.rows(query(statement, parameters, implicit, true));
-                } catch (StatementRetryException e) {
-                    implicit.rollback(); // a locking read met a newer row: run it again at a newer snapshot
-                    if (attempt >= IMPLICIT_RETRIES) {
-                        throw translate(e);
-                    }
-                } catch (RuntimeException e) {
+            Transaction implicit = engine.transactions().begin(UtilityExecutor.toTxnLevel(effectiveIsolation(), settings));
+            try {
+                // A locking read that met a newer row runs again at a newer snapshot, keeping that row's lock.
+                return StatementResult.rows(withStatementRetries(implicit, () -> query(statement, parameters, implicit, true)));
+            } catch (RuntimeException e) {
+                if (implicit.isActive()) {
                     implicit.rollback();
-                    throw translate(e);
                 }
+                throw translate(e);
             }
         }
-        return StatementResult.updateCount(withImplicitRetries(implicit -> {
-            startStatement(implicit);
-            return runDml(statement, parameters, implicit);
-        }));
+        return StatementResult.updateCount(withImplicitRetries(
+                implicit -> withStatementRetries(implicit, () -> runDml(statement, parameters, implicit))));
     }
 
     /** Starts a statement in {@code txn}: its sequence number, its snapshot at READ COMMITTED, the session's lock timeout. */
@@ -385,8 +378,9 @@ public final class SqlSession implements Session {
     }
 
     /**
-     * Runs one statement of an explicit transaction, running it again (after undoing it) when a
-     * READ COMMITTED write met a row changed after the statement's snapshot.
+     * Runs one statement, running it again (after undoing it) when a write met a row changed after
+     * the statement's snapshot and the transaction may move on to a newer one (read committed, or
+     * the transaction's first statement; see {@link StatementRetryException}).
      */
     private <T> T withStatementRetries(Transaction txn, java.util.function.Supplier<T> statement) {
         for (int attempt = 1; ; attempt++) {

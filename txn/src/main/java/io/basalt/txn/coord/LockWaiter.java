@@ -10,6 +10,7 @@ import io.basalt.txn.participant.ResolveIntentsCommand;
 import io.basalt.txn.participant.TxnStatus;
 import io.basalt.txn.participant.TxnStatusReply;
 import io.basalt.txn.participant.WaitForLockCommand;
+import io.basalt.txn.participant.WakeIfUnblockedCommand;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +26,9 @@ import java.util.concurrent.TimeoutException;
  * out finished or abandoned (resolve its intent, retry); the lock timeout passes (55P03); or the
  * deadlock detector picks this transaction as a victim (40P01). While waiting, the holder's record
  * is pushed once per wait slice with {@code abortIfExpired}, so a holder whose coordinator died is
- * aborted after its heartbeats stop: nobody waits for a dead coordinator.
+ * aborted after its heartbeats stop: nobody waits for a dead coordinator. Each slice also asks the
+ * partition to wake this waiter if it heads the queue and nothing holds the key: a wake-up lost
+ * to a path the lock table's rules missed costs one slice, not the transaction.
  *
  * <p>Threading: runs on the waiting transaction's thread and blocks it; never holds a latch.
  */
@@ -76,6 +79,10 @@ final class LockWaiter {
                     woken.cancel(false);
                     return false;
                 }
+                if (calls.call(partition, new WakeIfUnblockedCommand(key, txnId))) { // woken is now complete
+                    context.stats().lostWakeupRecovered();
+                }
+
             }
         } finally {
             context.registry().waitEnded();

@@ -7,6 +7,7 @@ import io.basalt.txn.participant.SsiConflicts;
 import io.basalt.txn.participant.SsiEdgeCommand;
 import io.basalt.txn.participant.SsiEntryCommand;
 import io.basalt.txn.participant.SsiPrepareCommitCommand;
+import io.basalt.txn.participant.SsiUnmarkEdgeCommand;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -52,15 +53,20 @@ final class SsiGuard {
         }
     }
 
-    /** This transaction wrote keys that {@code readers} had read (their snapshots miss this write). */
-    void overwroteReadsOf(long... readers) {
+    /**
+     * This transaction wrote keys that {@code readers} had read (their snapshots miss this write).
+     *
+     * @param snapshotTs this transaction's snapshot now: a reader that committed before it is not
+     *     concurrent (the snapshot moves past the transaction's id when its first statement restarts)
+     */
+    void overwroteReadsOf(long snapshotTs, long... readers) {
         for (long reader : readers) {
             if (reader == txnId) {
                 continue;
             }
             SsiConflicts.Entry theirs = calls.call(context.homePartition(reader), new SsiEntryCommand(reader));
-            if (theirs.committing() && theirs.commitTs() < txnId) {
-                continue; // it committed before this transaction began: not concurrent
+            if (theirs.committing() && theirs.commitTs() < snapshotTs) {
+                continue; // it committed before this transaction's snapshot: not concurrent
             }
             theirs = mark(reader, SsiConflicts.Side.READER, txnId);
             mark(txnId, SsiConflicts.Side.WRITER, reader);
@@ -70,21 +76,50 @@ final class SsiGuard {
         }
     }
 
-    /** At commit: refuses (40001) if this transaction is a pivot among neighbours that did not abort. */
-    void prepareCommit() {
-        Set<Long> aborted = new HashSet<>();
+    /**
+     * The transaction's first statement restarted at a newer snapshot ({@code snapshotTs}): edges
+     * its earlier attempt recorded to transactions that have committed before that snapshot are no
+     * dependencies between concurrent transactions any more, and must not make anyone a pivot.
+     */
+    void snapshotMoved(long snapshotTs) {
+        if (!hasEdges) {
+            return;
+        }
+        SsiConflicts.Entry mine = calls.call(context.homePartition(txnId), new SsiEntryCommand(txnId));
+        unmarkCommittedBefore(mine.out(), SsiConflicts.Side.READER, snapshotTs);
+        unmarkCommittedBefore(mine.in(), SsiConflicts.Side.WRITER, snapshotTs);
+    }
+
+    private void unmarkCommittedBefore(Set<Long> neighbours, SsiConflicts.Side side, long snapshotTs) {
+        SsiConflicts.Side theirSide = side == SsiConflicts.Side.READER ? SsiConflicts.Side.WRITER : SsiConflicts.Side.READER;
+        for (long neighbour : neighbours) {
+            SsiConflicts.Entry entry = calls.call(context.homePartition(neighbour), new SsiEntryCommand(neighbour));
+            if (entry.committing() && entry.commitTs() < snapshotTs) {
+                calls.call(context.homePartition(txnId), new SsiUnmarkEdgeCommand(txnId, side, neighbour));
+                calls.call(context.homePartition(neighbour), new SsiUnmarkEdgeCommand(neighbour, theirSide, txnId));
+            }
+        }
+    }
+
+    /**
+     * At commit: refuses (40001) if this transaction is a pivot among neighbours that still count:
+     * not those that aborted, nor those that committed before its snapshot (not concurrent with
+     * it; an edge to one is left over from a first statement that restarted at a newer snapshot).
+     */
+    void prepareCommit(long snapshotTs) {
+        Set<Long> ignored = new HashSet<>();
         if (hasEdges) {
             SsiConflicts.Entry mine = calls.call(context.homePartition(txnId), new SsiEntryCommand(txnId));
             Set<Long> neighbours = new HashSet<>(mine.in());
             neighbours.addAll(mine.out());
             for (long neighbour : neighbours) {
                 SsiConflicts.Entry entry = calls.call(context.homePartition(neighbour), new SsiEntryCommand(neighbour));
-                if (entry.state() == SsiConflicts.State.ABORTED) {
-                    aborted.add(neighbour);
+                if (entry.state() == SsiConflicts.State.ABORTED || entry.committing() && entry.commitTs() < snapshotTs) {
+                    ignored.add(neighbour);
                 }
             }
         }
-        if (!calls.call(context.homePartition(txnId), new SsiPrepareCommitCommand(txnId, aborted))) {
+        if (!calls.call(context.homePartition(txnId), new SsiPrepareCommitCommand(txnId, ignored))) {
             abort();
         }
     }

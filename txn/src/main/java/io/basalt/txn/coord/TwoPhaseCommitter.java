@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,18 +67,23 @@ final class TwoPhaseCommitter {
     /**
      * Commits; returns the commit timestamp. {@code writtenKeys} maps each written partition to its
      * keys; {@code lockedPartitions} are where the transaction also holds shared or range locks,
-     * released after the commit point (strict two-phase locking).
+     * released after the commit point (strict two-phase locking). {@code atCommitPoint}, if not
+     * null, runs right after the commit point, before any waiter is woken.
      */
     long commit(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys,
-                Set<Integer> lockedPartitions, Consumer<FaultPoint> faults) {
+                Set<Integer> lockedPartitions, Consumer<FaultPoint> faults, LongConsumer atCommitPoint) {
         boolean onePhase = writtenKeys.size() == 1 && writtenKeys.containsKey(recordPartition);
         List<byte[]> localKeys = writtenKeys.getOrDefault(recordPartition, List.of());
         long commitTs = tso.next();
         while (true) {
             CommitReply reply = calls.call(recordPartition,
-                    new CommitTxnCommand(recordKey, txnId, commitTs, localKeys, onePhase));
+                    new CommitTxnCommand(recordKey, txnId, commitTs, localKeys, onePhase, atCommitPoint == null));
             switch (reply.outcome()) {
                 case COMMITTED -> {
+                    if (atCommitPoint != null) {
+                        atCommitPoint.accept(commitTs);
+                        calls.call(recordPartition, new ReleaseLocksCommand(txnId, localKeys));
+                    }
                     if (onePhase) {
                         stats.onePhaseCommit();
                     } else {

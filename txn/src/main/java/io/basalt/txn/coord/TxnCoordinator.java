@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -77,11 +78,20 @@ public final class TxnCoordinator implements Transaction {
     private final Set<Integer> lockedPartitions = new TreeSet<>();
     /** Volatile: the heartbeater reads it from the maintenance thread. */
     private volatile State state = State.ACTIVE;
-    private long readTs;
+    /** Written by the owner; volatile because garbage collection reads it to know what to keep. */
+    private volatile long readTs;
+    /**
+     * Whether the current statement is the transaction's first (restarts included): nothing read at
+     * the transaction's snapshot has reached the client, so a write that meets a newer version can
+     * restart the statement at a newer snapshot instead of failing the transaction.
+     */
+    private boolean firstStatement;
+    /** The statement was rolled back to run again: the next {@link #beginStatement} takes a new snapshot. */
+    private boolean restartPending;
     private IntentVisibility visibility;
     private int seq;
     private long lockTimeoutMillis;
-    /** Written once by the owner before {@link #recordCreated}; the heartbeater reads them after. */
+    /** Written by the owner only while {@link #recordCreated} is false; the heartbeater reads them after. */
     private volatile byte[] recordKey;
     private volatile int recordPartition = -1;
     private volatile boolean recordCreated;
@@ -102,9 +112,7 @@ public final class TxnCoordinator implements Transaction {
 
     /** Begins a transaction and registers it with the gateway (heartbeats, GC horizon, SSI clean-up). */
     public static TxnCoordinator begin(IsolationLevel level, TxnContext context) {
-        TxnCoordinator txn = new TxnCoordinator(context.tso().next(), level, context);
-        context.registry().started(txn);
-        return txn;
+        return context.registry().register(() -> new TxnCoordinator(context.tso().next(), level, context));
     }
 
     @Override
@@ -164,10 +172,33 @@ public final class TxnCoordinator implements Transaction {
         seq++;
         statementKeys.clear();
         buffer.clear();
-        if (level.snapshotPerStatement() && seq > 1) {
-            readTs = context.tso().next();
-            visibility = new IntentVisibility(id, readTs, context.router(), calls, context.stats());
+        if (restartPending) {
+            restartPending = false; // the same statement again; it stays first if it was
+            newSnapshot();
+            if (level.ssi()) {
+                failOnError(() -> {
+                    ssi.snapshotMoved(readTs);
+                    return null;
+                });
+            }
+        } else {
+            firstStatement = seq == 1;
+            if (level.snapshotPerStatement() && seq > 1) {
+                newSnapshot();
+            }
         }
+    }
+
+    private void newSnapshot() {
+        context.registry().moveSnapshot(() -> readTs = context.tso().next());
+        visibility = new IntentVisibility(id, readTs, context.router(), calls, context.stats());
+    }
+
+    /** What a write that meets a version newer than the snapshot does, for the current statement. */
+    private TxnMeta.NewerVersionPolicy newerVersionPolicy() {
+        TxnMeta.NewerVersionPolicy policy = level.newerVersions();
+        return policy == TxnMeta.NewerVersionPolicy.FAIL_TRANSACTION && firstStatement
+                ? TxnMeta.NewerVersionPolicy.RETRY_STATEMENT : policy;
     }
 
     @Override
@@ -180,6 +211,7 @@ public final class TxnCoordinator implements Transaction {
                 new RollbackStatementCommand(id, seq, keys.stream().map(ByteBuffer::array).toList())));
         statementKeys.clear();
         state = State.ACTIVE;
+        restartPending = true;
         context.stats().statementRetry();
     }
 
@@ -364,7 +396,9 @@ public final class TxnCoordinator implements Transaction {
     }
 
     private void writeAll(List<Mutation> mutations, boolean noWait) {
-        if (recordKey == null) {
+        if (!recordCreated) {
+            // (Re)anchor the record on this write: an earlier attempt may have chosen a key and
+            // then been refused (a statement retry) before the record was written.
             recordKey = mutations.get(0).key();
             recordPartition = context.router().partitionOf(recordKey);
         }
@@ -378,7 +412,7 @@ public final class TxnCoordinator implements Transaction {
 
     private void writeIntents(int partition, List<Mutation> mutations, boolean noWait) {
         boolean createRecord = partition == recordPartition && !recordCreated;
-        TxnMeta meta = new TxnMeta(id, readTs, recordKey, seq, level.newerVersions(), level.ssi());
+        TxnMeta meta = new TxnMeta(id, readTs, recordKey, seq, newerVersionPolicy(), level.ssi());
         if (writtenKeys.isEmpty()) {
             fault(FaultPoint.BEFORE_FIRST_WRITE);
         }
@@ -394,13 +428,16 @@ public final class TxnCoordinator implements Transaction {
                     context.stats().writeConflictAbort();
                     throw e;
                 }
-                if (reply.written()) {
+                if (reply.written() || reply.restartStatement()) {
                     return reply;
                 }
                 woken = waiter.await(partition, reply.conflictKey(), reply.conflict(), LockTable.Mode.EXCLUSIVE,
                         noWait, lockTimeoutMillis, woken);
                 if (woken) {
-                    lockedPartitions.add(partition); // it may hold a reservation there until it writes
+                    // It may hold the key granted there until it writes: ending the transaction
+                    // or rolling back the statement must pass that grant on.
+                    lockedPartitions.add(partition);
+                    statementKeys.computeIfAbsent(partition, p -> new LinkedHashSet<>());
                 }
             }
         });
@@ -408,6 +445,10 @@ public final class TxnCoordinator implements Transaction {
             recordCreated = true;
         }
         Set<ByteBuffer> keys = writtenKeys.computeIfAbsent(partition, p -> new LinkedHashSet<>());
+        if (written.restartStatement()) {
+            keys.add(ByteBuffer.wrap(written.conflictKey())); // now locked by the transaction, beyond this statement
+            throw new StatementRetryException(id, written.newerCommitTs());
+        }
         Set<ByteBuffer> forStatement = statementKeys.computeIfAbsent(partition, p -> new LinkedHashSet<>());
         mutations.forEach(m -> {
             keys.add(ByteBuffer.wrap(m.key()));
@@ -415,7 +456,7 @@ public final class TxnCoordinator implements Transaction {
         });
         if (written.ssiReaders().length > 0) {
             failOnError(() -> {
-                ssi.overwroteReadsOf(written.ssiReaders());
+                ssi.overwroteReadsOf(readTs, written.ssiReaders());
                 return null;
             });
         }
@@ -437,15 +478,15 @@ public final class TxnCoordinator implements Transaction {
         }
         if (level.ssi()) {
             failOnError(() -> {
-                ssi.prepareCommit();
+                ssi.prepareCommit(readTs);
                 return null;
             });
         }
-        commitTs = failOnError(() -> committer.commit(recordKey, recordPartition, keyLists(), lockedPartitions, this::fault));
+        // SSI publishes the commit timestamp before waiters wake (see CommitTxnCommand).
+        LongConsumer publish = level.ssi() ? ssi::committed : null;
+        commitTs = failOnError(() -> committer.commit(recordKey, recordPartition, keyLists(), lockedPartitions,
+                this::fault, publish));
         state = State.COMMITTED;
-        if (level.ssi()) {
-            ssi.committed(commitTs);
-        }
         end();
     }
 

@@ -1,5 +1,8 @@
 package io.basalt.txn.coord;
 
+import io.basalt.kv.gc.GcHorizon;
+import io.basalt.txn.timestamp.LocalTimestampOracle;
+import io.basalt.txn.timestamp.TimestampOracle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +10,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The transactions this gateway coordinates: which are active (for heartbeats, the GC safe point
@@ -23,11 +28,61 @@ public final class TxnRegistry {
     }
 
     private final ConcurrentSkipListMap<Long, TxnCoordinator> active = new ConcurrentSkipListMap<>();
+    /**
+     * Read-held while a transaction takes its id and registers, or moves its snapshot; write-held
+     * while the GC horizon is computed: otherwise a transaction could take a timestamp, the horizon
+     * pass it before the registry shows it, and versions it must read be collected.
+     */
+    private final ReentrantReadWriteLock registering = new ReentrantReadWriteLock();
     private final Queue<EndedSsi> endedSsi = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
 
-    void started(TxnCoordinator txn) {
-        active.put(txn.id(), txn);
+    /** Creates a transaction (which takes its id, its start timestamp, from the oracle) and registers it, atomically with respect to {@link #gcHorizon}. */
+    TxnCoordinator register(Supplier<TxnCoordinator> create) {
+        registering.readLock().lock();
+        try {
+            TxnCoordinator txn = create.get();
+            active.put(txn.id(), txn);
+            return txn;
+        } finally {
+            registering.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code change}, which moves a transaction's snapshot to a fresh timestamp, atomically with respect to {@link #gcHorizon}. */
+    void moveSnapshot(Runnable change) {
+        registering.readLock().lock();
+        try {
+            change.run();
+        } finally {
+            registering.readLock().unlock();
+        }
+    }
+
+    /**
+     * What garbage collection must keep readable for this gateway's transactions, now and later:
+     * everything from {@code retentionMillis} before now, everything above the snapshot of every
+     * serializable (SSI) transaction (which must see the writers of versions it skips to find its
+     * rw-antidependencies), and the versions every other active snapshot reads. Transactions begun
+     * later, and snapshots moved later, read above the horizon's {@code gcTs}.
+     */
+    public GcHorizon gcHorizon(TimestampOracle tso, long retentionMillis) {
+        registering.writeLock().lock();
+        try {
+            long gcTs = LocalTimestampOracle.minusMillis(tso.next(), retentionMillis);
+            List<Long> snapshots = new ArrayList<>();
+            for (TxnCoordinator txn : active.values()) {
+                long snapshot = txn.readTimestamp();
+                if (txn.isolation().ssi()) {
+                    gcTs = Math.min(gcTs, snapshot);
+                } else {
+                    snapshots.add(snapshot);
+                }
+            }
+            return new GcHorizon(gcTs, snapshots.stream().mapToLong(Long::longValue).toArray());
+        } finally {
+            registering.writeLock().unlock();
+        }
     }
 
     void ended(TxnCoordinator txn, boolean ssi, long endTs) {

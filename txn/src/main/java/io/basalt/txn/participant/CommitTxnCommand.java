@@ -15,14 +15,19 @@ import java.util.concurrent.CompletableFuture;
  * <p>Refused, with nothing written, when the record is ABORTED or MISSING (a concurrent
  * transaction aborted this one) or when a reader pushed the record's minimum commit timestamp
  * above {@code commitTs}. A retry after COMMITTED is answered COMMITTED again (idempotent).
+ *
+ * <p>Without {@code wakeWaiters}, the transaction's locks here stay in the lock table until the
+ * coordinator sends {@link ReleaseLocksCommand}: a serializable transaction first publishes its
+ * commit timestamp to its SSI home, so that the waiters it wakes can tell it committed before
+ * their new snapshots (otherwise it counts as concurrent with them: a false pivot).
  */
-public record CommitTxnCommand(byte[] recordKey, long txnId, long commitTs, List<byte[]> localKeys, boolean onePhase)
-        implements PartitionCommand<CommitReply> {
+public record CommitTxnCommand(byte[] recordKey, long txnId, long commitTs, List<byte[]> localKeys, boolean onePhase,
+                               boolean wakeWaiters) implements PartitionCommand<CommitReply> {
 
     @Override
     public CompletableFuture<CommitReply> execute(Participant participant) {
         CommitReply reply = participant.latched(localKeys, recordKey, () -> commitLatched(participant));
-        if (reply.outcome() == CommitReply.Outcome.COMMITTED) {
+        if (reply.outcome() == CommitReply.Outcome.COMMITTED && wakeWaiters) {
             participant.afterTransactionEnded(txnId, localKeys);
         }
         return CompletableFuture.completedFuture(reply);

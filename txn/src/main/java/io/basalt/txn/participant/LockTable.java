@@ -35,8 +35,14 @@ import java.util.concurrent.CompletableFuture;
  *       range locks are granted only while holding the partition's range latch exclusively, and
  *       writers check range locks while holding it shared ({@link Participant#rangeLatch()}).</li>
  *   <li>Every waiter's future is completed exactly once: woken (normally), failed (deadlock
- *       victim), or cancelled by its owner (timeout); it then leaves the queue.</li>
+ *       victim), or cancelled by its owner (timeout); it then leaves the queue. A head that
+ *       leaves wakes the next head, which may have waited only for it.</li>
+ *   <li>A key granted to a woken waiter (a reservation) and not yet written is passed on to the
+ *       next head when its holder queues again at the back, rolls back the statement, or ends;
+ *       it is never simply dropped while others queue behind it.</li>
  * </ol>
+ * Waiters still ask {@link #wakeIfUnblocked} once per wait slice: should a wake-up be lost in a
+ * path these rules missed, the wait ends within a slice instead of never.
  *
  * <h2>Threading</h2>
  * Every method is synchronized on this table; no method blocks or does I/O. Futures are completed
@@ -146,7 +152,7 @@ public final class LockTable {
             if (reserved != 0 && reserved != txnId) {
                 blockers.add(reserved);
             }
-            if (!wokenWaiter) {
+            if (!wokenWaiter && reserved != txnId) { // a reservation means it was granted the key: nobody is ahead
                 addQueuedAhead(state, txnId, blockers);
             }
         }
@@ -217,17 +223,23 @@ public final class LockTable {
      */
     public CompletableFuture<Void> enqueue(byte[] key, long txnId, Mode mode, long[] blockers, boolean front) {
         Waiter waiter = new Waiter(txnId, mode, blockers.clone());
+        List<Waiter> woken = List.of();
         synchronized (this) {
             KeyState state = keys.computeIfAbsent(ByteBuffer.wrap(key.clone()), k -> new KeyState());
-            if (state.reservedFor == txnId) {
+            boolean gaveUpReservation = state.reservedFor == txnId;
+            if (gaveUpReservation) {
                 state.reservedFor = 0; // it waits again instead of holding: the next release wakes it
             }
             if (front) {
                 state.waiters.addFirst(waiter);
             } else {
                 state.waiters.addLast(waiter);
+                if (gaveUpReservation) {
+                    woken = wakeHead(state); // the key was granted to it; it passes the grant on
+                }
             }
         }
+        woken.forEach(w -> w.woken.complete(null));
         // A waiter that gives up (timeout, cancel) leaves the queue, and whoever queued behind it moves up.
         waiter.woken.whenComplete((ignored, error) -> {
             if (error != null) {
@@ -237,18 +249,31 @@ public final class LockTable {
         return waiter.woken;
     }
 
-    /** A waiter gave up: it leaves the queue; it held nothing, so nobody else is woken. */
+    /**
+     * A waiter gave up (timeout, deadlock victim). It held nothing, but the waiters queued behind
+     * it may have been waiting only because it was ahead of them (FIFO): if it was the head, the
+     * new head is woken to retry; if something else still blocks it, it queues again at the front.
+     */
     private void leave(byte[] key, Waiter waiter) {
+        List<Waiter> woken = List.of();
         synchronized (this) {
             ByteBuffer wrapped = ByteBuffer.wrap(key);
             KeyState state = keys.get(wrapped);
-            if (state == null || !state.waiters.remove(waiter)) {
+            if (state == null) {
                 return;
+            }
+            boolean wasHead = state.waiters.peekFirst() == waiter;
+            if (!state.waiters.remove(waiter)) {
+                return;
+            }
+            if (wasHead && reservation(state) == 0) {
+                woken = wakeHead(state);
             }
             if (state.isEmpty()) {
                 keys.remove(wrapped);
             }
         }
+        woken.forEach(w -> w.woken.complete(null));
     }
 
     /**
@@ -320,6 +345,59 @@ public final class LockTable {
         woken.forEach(w -> w.woken.complete(null));
     }
 
+    /**
+     * {@code txnId} rolled back a statement: the keys it was granted but never wrote go to the
+     * next in their queues (the statement that wanted them runs again and queues anew if it must).
+     */
+    public void dropReservations(long txnId) {
+        List<Waiter> woken = new ArrayList<>();
+        synchronized (this) {
+            for (Iterator<KeyState> it = keys.values().iterator(); it.hasNext(); ) {
+                KeyState state = it.next();
+                if (state.reservedFor == txnId) {
+                    state.reservedFor = 0;
+                    woken.addAll(wakeHead(state));
+                    if (state.isEmpty()) {
+                        it.remove();
+                    }
+                }
+            }
+        }
+        woken.forEach(w -> w.woken.complete(null));
+    }
+
+    /**
+     * The safety net against a lost wake-up, asked once per wait slice by a waiter that is still
+     * waiting: if it heads the queue of {@code key} and no lock this table knows of stands in its
+     * way (the caller has checked the key's intent under the key's latch), it is woken now.
+     * Returns whether it was.
+     */
+    public boolean wakeIfUnblocked(byte[] key, long txnId) {
+        List<Waiter> woken;
+        synchronized (this) {
+            KeyState state = keys.get(ByteBuffer.wrap(key));
+            Waiter head = state == null ? null : state.waiters.peekFirst();
+            if (head == null || head.txnId != txnId || reservation(state) != 0) {
+                return false;
+            }
+            if (head.mode == Mode.EXCLUSIVE && (!onlyHeadHoldsShared(state) || coveredByForeignRange(key, txnId))) {
+                return false;
+            }
+            woken = wakeHead(state);
+        }
+        woken.forEach(w -> w.woken.complete(null));
+        return true;
+    }
+
+    private boolean coveredByForeignRange(byte[] key, long txnId) {
+        for (RangeLock range : ranges) {
+            if (range.txnId != txnId && range.covers(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fails every wait of {@code txnId} with {@code reason} (it was chosen as a deadlock victim). Returns whether it waited here. */
     public boolean failWaits(long txnId, RuntimeException reason) {
         List<Waiter> failed = new ArrayList<>();
@@ -363,6 +441,17 @@ public final class LockTable {
             }
         }
         return edges;
+    }
+
+    /** The ids of the transactions queued for each key that has waiters (the key's exclusive holder, an intent, blocks them all). */
+    public synchronized Map<ByteBuffer, long[]> waitersByKey() {
+        Map<ByteBuffer, long[]> waiting = new HashMap<>();
+        keys.forEach((key, state) -> {
+            if (!state.waiters.isEmpty()) {
+                waiting.put(key, state.waiters.stream().mapToLong(w -> w.txnId).toArray());
+            }
+        });
+        return waiting;
     }
 
     public synchronized int waiterCount() {

@@ -3,6 +3,7 @@ package io.basalt.txn.participant;
 import io.basalt.kv.engine.ColumnFamily;
 import io.basalt.kv.engine.EngineBatch;
 import io.basalt.kv.engine.RocksEngine;
+import io.basalt.kv.gc.VersionGarbageCollector;
 import io.basalt.kv.mvcc.MvccReader;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +40,7 @@ public final class Participant {
     private final LockTable lockTable;
     private final SsiReadMarkers readMarkers = new SsiReadMarkers();
     private final SsiConflicts conflicts = new SsiConflicts();
+    private final VersionGarbageCollector versionCollector;
 
     /**
      * @param clockMillis this partition's clock: heartbeats are stamped and checked against it only
@@ -51,6 +53,7 @@ public final class Participant {
         this.clockMillis = clockMillis;
         this.txnExpiryMillis = txnExpiryMillis;
         this.lockTable = new LockTable(clockMillis, txnExpiryMillis);
+        this.versionCollector = new VersionGarbageCollector(engine);
     }
 
     public <R> CompletableFuture<R> execute(PartitionCommand<R> command) {
@@ -87,6 +90,10 @@ public final class Participant {
 
     public SsiConflicts conflicts() {
         return conflicts;
+    }
+
+    public VersionGarbageCollector versionCollector() {
+        return versionCollector;
     }
 
     public long nowMillis() {

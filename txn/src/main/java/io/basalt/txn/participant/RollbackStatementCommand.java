@@ -9,8 +9,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Undoes what statements {@code fromSeq} and later of a transaction wrote on these keys: each own
  * intent goes back to its state before {@code fromSeq} (from its history), or disappears if the
- * transaction had not written the key before; waiters for freed keys are woken. Used to run a
- * READ COMMITTED statement again at a newer snapshot.
+ * transaction had not written the key before; waiters for freed keys are woken, and keys granted
+ * to the transaction but not yet written pass to the next waiter. Used to run a READ COMMITTED
+ * statement again at a newer snapshot.
  */
 public record RollbackStatementCommand(long txnId, int fromSeq, List<byte[]> keys) implements PartitionCommand<Integer> {
 
@@ -37,6 +38,7 @@ public record RollbackStatementCommand(long txnId, int fromSeq, List<byte[]> key
             return null;
         });
         keys.forEach(participant.lockTable()::released);
+        participant.lockTable().dropReservations(txnId);
         return CompletableFuture.completedFuture(freed[0]);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  * <ol>
  *   <li>{@link #prepareCommit} and {@link #markEdge} are atomic with respect to each other (this
  *       monitor): a transaction becomes COMMITTING only if, at that instant, it was no pivot
- *       counting every edge except those to transactions the caller knows aborted; an edge added
+ *       counting every edge except those the caller showed cannot count; an edge added
  *       later sees it COMMITTING and the transaction that added it decides (a committed pivot
  *       cannot abort, so the newcomer does).</li>
  *   <li>Entries are kept until {@link #forget} (after the transaction and everything concurrent
@@ -42,9 +42,9 @@ public final class SsiConflicts {
             out = Set.copyOf(out);
         }
 
-        /** Whether it has an edge each way to transactions not known to have aborted. */
-        public boolean isPivot(Set<Long> aborted) {
-            return in.stream().anyMatch(id -> !aborted.contains(id)) && out.stream().anyMatch(id -> !aborted.contains(id));
+        /** Whether it has an edge each way to transactions other than {@code ignored}. */
+        public boolean isPivot(Set<Long> ignored) {
+            return in.stream().anyMatch(id -> !ignored.contains(id)) && out.stream().anyMatch(id -> !ignored.contains(id));
         }
 
         public boolean committing() {
@@ -75,13 +75,22 @@ public final class SsiConflicts {
         return entry.snapshot();
     }
 
+    /** Forgets an edge recorded by {@link #markEdge} (see {@link SsiUnmarkEdgeCommand}). */
+    public synchronized void unmarkEdge(long txnId, Side side, long other) {
+        Mutable entry = entries.get(txnId);
+        if (entry != null) {
+            (side == Side.READER ? entry.out : entry.in).remove(other);
+        }
+    }
+
     /**
-     * Marks the transaction COMMITTING unless it is a pivot, ignoring edges to {@code knownAborted};
-     * returns whether it may commit.
+     * Marks the transaction COMMITTING unless it is a pivot, ignoring edges to {@code ignored}
+     * (neighbours the caller found aborted, or committed before its snapshot); returns whether it
+     * may commit.
      */
-    public synchronized boolean prepareCommit(long txnId, Set<Long> knownAborted) {
+    public synchronized boolean prepareCommit(long txnId, Set<Long> ignored) {
         Mutable entry = entries.computeIfAbsent(txnId, id -> new Mutable());
-        if (entry.state == State.ABORTED || entry.snapshot().isPivot(knownAborted)) {
+        if (entry.state == State.ABORTED || entry.snapshot().isPivot(ignored)) {
             return false;
         }
         entry.state = State.COMMITTING;

@@ -5,12 +5,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Marks a serializable transaction COMMITTING at its home unless it is a pivot (edges to
- * {@code knownAborted} do not count); returns whether it may commit.
+ * {@code ignored}, aborted or not concurrent, do not count); returns whether it may commit.
  */
-public record SsiPrepareCommitCommand(long txnId, Set<Long> knownAborted) implements PartitionCommand<Boolean> {
+public record SsiPrepareCommitCommand(long txnId, Set<Long> ignored) implements PartitionCommand<Boolean> {
 
     @Override
     public CompletableFuture<Boolean> execute(Participant participant) {
-        return CompletableFuture.completedFuture(participant.conflicts().prepareCommit(txnId, knownAborted));
+        return CompletableFuture.completedFuture(participant.conflicts().prepareCommit(txnId, ignored));
     }
 }

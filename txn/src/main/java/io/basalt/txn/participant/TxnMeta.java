@@ -16,7 +16,11 @@ public record TxnMeta(long txnId, long readTs, byte[] recordKey, int seq, NewerV
     public enum NewerVersionPolicy {
         /** Snapshot and SSI: first-updater-wins, 40001. */
         FAIL_TRANSACTION,
-        /** Read committed: the statement read stale data; run it again at a newer snapshot. */
+        /**
+         * Read committed, and the first statement of a snapshot or SSI transaction (nothing it read
+         * has reached the client yet, so the whole transaction may as well have started later): the
+         * statement read stale data; lock the key and run the statement again at a newer snapshot.
+         */
         RETRY_STATEMENT,
         /** Two-phase locking reads the latest version under locks, so a newer version is expected. */
         ALLOW

@@ -5,7 +5,6 @@ import io.basalt.kv.mvcc.Intent;
 import io.basalt.kv.mvcc.MvccEntry;
 import io.basalt.kv.mvcc.MvccWriter;
 import io.basalt.txn.DuplicateKeyException;
-import io.basalt.txn.StatementRetryException;
 import io.basalt.txn.TxnErrors;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -27,8 +26,9 @@ import java.util.concurrent.locks.Lock;
  *       one: nothing is written and the reply names the blockers (the coordinator waits in the
  *       key's queue, then retries);</li>
  *   <li>no own intent and a committed version newer than the statement's snapshot: what that means
- *       depends on the level ({@link TxnMeta.NewerVersionPolicy}): 40001 (first-updater-wins), a
- *       statement retry (read committed), or nothing (two-phase locking);</li>
+ *       depends on the statement ({@link TxnMeta.NewerVersionPolicy}): 40001 (first-updater-wins),
+ *       a statement restart that keeps an exclusive lock on the key (read committed, and the first
+ *       statement of a snapshot or SSI transaction), or nothing (two-phase locking);</li>
  *   <li>an INSERT over a live row (committed, or the transaction's own intent): {@link DuplicateKeyException};</li>
  *   <li>otherwise the intent is written; an own earlier intent goes into the new one's history.</li>
  * </ol>
@@ -42,6 +42,7 @@ import java.util.concurrent.locks.Lock;
  */
 public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean createRecord, boolean wokenWaiter)
         implements PartitionCommand<WriteIntentsReply> {
+    private static final long[] NO_BLOCKERS = new long[0];
 
     @Override
     public CompletableFuture<WriteIntentsReply> execute(Participant participant) {
@@ -59,13 +60,13 @@ public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean
     }
 
     private WriteIntentsReply writeLatched(Participant participant) {
+        TxnRecord existingRecord = participant.readRecord(txn.recordKey(), txn.txnId());
+        if (existingRecord != null && existingRecord.status() != TxnStatus.PENDING) {
+            throw TxnErrors.abortedByOther(txn.txnId());
+        }
+        Map<ByteBuffer, Intent> written = new HashMap<>();
+        Set<Long> readers = new LinkedHashSet<>();
         try (EngineBatch batch = participant.engine().newBatch()) {
-            TxnRecord existingRecord = participant.readRecord(txn.recordKey(), txn.txnId());
-            if (existingRecord != null && existingRecord.status() != TxnStatus.PENDING) {
-                throw TxnErrors.abortedByOther(txn.txnId());
-            }
-            Map<ByteBuffer, Intent> written = new HashMap<>();
-            Set<Long> readers = new LinkedHashSet<>();
             for (Mutation mutation : mutations) {
                 byte[] key = mutation.key();
                 Intent own = written.get(ByteBuffer.wrap(key));
@@ -74,13 +75,32 @@ public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean
                     if (stored != null && stored.txnId() != txn.txnId()) {
                         return WriteIntentsReply.blockedByIntent(stored, key);
                     }
-                    long[] blockers = participant.lockTable().exclusiveBlockers(key, txn.txnId(), wokenWaiter);
+                    // Its own intent is its exclusive lock: nothing shared can coexist with it, and
+                    // the waiters queued behind it wait for this very transaction.
+                    long[] blockers = stored != null ? NO_BLOCKERS
+                            : participant.lockTable().exclusiveBlockers(key, txn.txnId(), wokenWaiter);
                     if (blockers.length > 0) {
                         return WriteIntentsReply.blockedByLocks(key, blockers);
                     }
                     own = stored;
                 }
-                boolean liveRow = own != null && !own.isLockOnly() ? !own.isDelete() : checkCommitted(participant, key);
+                boolean liveRow;
+                if (own != null && !own.isLockOnly()) {
+                    liveRow = !own.isDelete();
+                } else {
+                    MvccEntry newest = participant.reader().newestVersion(key);
+                    if (newest.committedTs() > txn.readTs()) {
+                        switch (txn.newerVersions()) {
+                            case FAIL_TRANSACTION -> throw TxnErrors.writeTooOld(txn.txnId(), newest.committedTs());
+                            case RETRY_STATEMENT -> {
+                                return lockForRestart(participant, key, own, existingRecord, newest.committedTs());
+                            }
+                            case ALLOW -> { }
+                            default -> throw new IllegalStateException(txn.newerVersions().name());
+                        }
+                    }
+                    liveRow = newest.committedValue() != null;
+                }
                 if (mutation.kind() == Mutation.Kind.INSERT && liveRow) {
                     throw new DuplicateKeyException(key);
                 }
@@ -95,25 +115,34 @@ public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean
                 participant.putRecord(batch, txn.recordKey(), TxnRecord.pending(txn.txnId(), participant.nowMillis()));
             }
             participant.engine().write(batch, false);
-            for (Mutation mutation : mutations) {
-                participant.lockTable().claimed(mutation.key(), txn.txnId());
-            }
-            return WriteIntentsReply.written(readers.stream().mapToLong(Long::longValue).toArray());
         }
+        for (Mutation mutation : mutations) {
+            participant.lockTable().claimed(mutation.key(), txn.txnId());
+        }
+        return WriteIntentsReply.written(readers.stream().mapToLong(Long::longValue).toArray());
     }
 
-    /** Applies the level's rule for versions newer than the snapshot; returns whether the row is live. */
-    private boolean checkCommitted(Participant participant, byte[] key) {
-        MvccEntry newest = participant.reader().newestVersion(key);
-        if (newest.committedTs() > txn.readTs()) {
-            switch (txn.newerVersions()) {
-                case FAIL_TRANSACTION -> throw TxnErrors.writeTooOld(txn.txnId(), newest.committedTs());
-                case RETRY_STATEMENT -> throw new StatementRetryException(txn.txnId(), newest.committedTs());
-                case ALLOW -> { }
-                default -> throw new IllegalStateException(txn.newerVersions().name());
+    /**
+     * The statement's snapshot is older than the key's newest version, so what it computed may be
+     * stale. Rather than give up its place (and queue again behind everyone, forever under
+     * contention), the transaction keeps the key: a lock-only intent stamped with the previous
+     * statement's sequence number, so that undoing this statement leaves it. Nothing else of the
+     * command is written. The statement then runs again at a snapshot that includes the newer
+     * version, which nobody else can replace while the lock is held.
+     */
+    private WriteIntentsReply lockForRestart(Participant participant, byte[] key, Intent own, TxnRecord existingRecord,
+                                             long newerCommitTs) {
+        if (own == null) {
+            try (EngineBatch batch = participant.engine().newBatch()) {
+                MvccWriter.putIntent(batch, key, Intent.lock(txn.txnId(), txn.seq() - 1, txn.recordKey()));
+                if (createRecord && existingRecord == null) {
+                    participant.putRecord(batch, txn.recordKey(), TxnRecord.pending(txn.txnId(), participant.nowMillis()));
+                }
+                participant.engine().write(batch, false);
             }
+            participant.lockTable().claimed(key, txn.txnId());
         }
-        return newest.committedValue() != null;
+        return WriteIntentsReply.restartStatement(key, newerCommitTs);
     }
 
     private Intent nextIntent(Intent own, Mutation mutation) {

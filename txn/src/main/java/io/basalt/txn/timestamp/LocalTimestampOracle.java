@@ -66,6 +66,11 @@ public final class LocalTimestampOracle implements TimestampOracle {
         }
     }
 
+    /** The timestamp {@code millis} milliseconds before {@code timestamp} (never below 0). */
+    public static long minusMillis(long timestamp, long millis) {
+        return Math.max(0, timestamp - (millis << LOGICAL_BITS));
+    }
+
     /** The physical milliseconds a timestamp was issued at (for logs and GC horizons). */
     public static long physicalMillis(long timestamp) {
         return timestamp >>> LOGICAL_BITS;

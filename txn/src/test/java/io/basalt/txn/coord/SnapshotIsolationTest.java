@@ -133,7 +133,7 @@ class SnapshotIsolationTest {
         TxnCoordinator coordinator = (TxnCoordinator) writer;
         // Commit only at the record, as a coordinator that dies right after the commit point would.
         db.participants.get(1).execute(new io.basalt.txn.participant.CommitTxnCommand(
-                key(1, "a"), writer.id(), writer.id() + 1, List.of(key(1, "a")), false)).join();
+                key(1, "a"), writer.id(), writer.id() + 1, List.of(key(1, "a")), false, true)).join();
 
         assertThat(db.read(key(2, "b"))).isEqualTo("b");
         assertThat(coordinator.isActive()).isTrue();

@@ -102,4 +102,101 @@ class LockTableTest {
         clock.addAndGet(6_000);
         assertThat(table.exclusiveBlockers(k("a"), 3, false)).isEmpty();
     }
+
+    @Test
+    void aHeadThatGivesUpWakesTheWaiterBehindIt() {
+        CompletableFuture<Void> head = table.enqueue(k("a"), 2, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        CompletableFuture<Void> behind = table.enqueue(k("a"), 3, LockTable.Mode.EXCLUSIVE, new long[] {1, 2}, false);
+
+        table.failWaits(2, TxnErrors.deadlockVictim(2));
+
+        assertThat(behind).as("it may have waited only for the head").isDone();
+        assertThat(head).isCompletedExceptionally();
+    }
+
+    @Test
+    void aWaiterThatIsNotTheHeadLeavesWithoutWakingAnyone() {
+        CompletableFuture<Void> head = table.enqueue(k("a"), 2, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        CompletableFuture<Void> middle = table.enqueue(k("a"), 3, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        CompletableFuture<Void> last = table.enqueue(k("a"), 4, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+
+        middle.cancel(false);
+
+        assertThat(head).isNotDone();
+        assertThat(last).isNotDone();
+        assertThat(table.waiterCount()).isEqualTo(2);
+    }
+
+    @Test
+    void theHolderOfAGrantIsNotBlockedByTheQueueBehindIt() {
+        table.enqueue(k("a"), 2, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        table.enqueue(k("a"), 3, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        table.released(k("a"));
+
+        // Transaction 2 was granted the key; a restarted statement of it comes back as a newcomer.
+        assertThat(table.exclusiveBlockers(k("a"), 2, false)).isEmpty();
+        assertThat(table.exclusiveBlockers(k("a"), 4, false)).containsExactlyInAnyOrder(2L, 3L);
+    }
+
+    @Test
+    void aGrantIsPassedOnWhenItsHolderRollsBackTheStatement() {
+        table.enqueue(k("a"), 2, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        CompletableFuture<Void> next = table.enqueue(k("a"), 3, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        table.released(k("a"));
+        assertThat(next).isNotDone();
+
+        table.dropReservations(2);
+
+        assertThat(next).isDone();
+        assertThat(table.exclusiveBlockers(k("a"), 3, true)).isEmpty();
+    }
+
+    @Test
+    void aGrantIsPassedOnWhenItsHolderQueuesAgainAtTheBack() {
+        table.enqueue(k("a"), 2, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        CompletableFuture<Void> next = table.enqueue(k("a"), 3, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        table.released(k("a"));
+
+        CompletableFuture<Void> again = table.enqueue(k("a"), 2, LockTable.Mode.EXCLUSIVE, new long[] {5}, false);
+
+        assertThat(next).isDone();
+        assertThat(again).isNotDone();
+    }
+
+    @Test
+    void aWaiterHeadingAQueueNobodyHoldsIsWokenBySlice() {
+        CompletableFuture<Void> head = table.enqueue(k("a"), 2, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        CompletableFuture<Void> behind = table.enqueue(k("a"), 3, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+
+        assertThat(table.wakeIfUnblocked(k("a"), 3)).as("not the head").isFalse();
+        assertThat(table.wakeIfUnblocked(k("a"), 2)).isTrue();
+
+        assertThat(head).isDone();
+        assertThat(behind).isNotDone();
+        assertThat(table.wakeIfUnblocked(k("a"), 3)).as("the key is granted to the old head").isFalse();
+    }
+
+    @Test
+    void aWaiterBlockedByASharedHolderOrARangeIsNotWokenBySlice() {
+        table.tryAcquireShared(k("a"), 1, false);
+        CompletableFuture<Void> writer = table.enqueue(k("a"), 2, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        assertThat(table.wakeIfUnblocked(k("a"), 2)).isFalse();
+        table.releaseAll(1);
+        assertThat(writer).isDone();
+
+        table.acquireRange(7, k("b"), k("d"));
+        CompletableFuture<Void> inRange = table.enqueue(k("c"), 8, LockTable.Mode.EXCLUSIVE, new long[] {7}, false);
+        assertThat(table.wakeIfUnblocked(k("c"), 8)).isFalse();
+        assertThat(inRange).isNotDone();
+    }
+
+    @Test
+    void waitersByKeyNamesEveryQueuedTransaction() {
+        table.enqueue(k("a"), 2, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+        table.enqueue(k("a"), 3, LockTable.Mode.SHARED, new long[] {1}, false);
+        table.enqueue(k("b"), 4, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+
+        assertThat(table.waitersByKey()).hasSize(2);
+        assertThat(table.waitersByKey().get(java.nio.ByteBuffer.wrap(k("a")))).containsExactly(2L, 3L);
+    }
 }

@@ -45,7 +45,7 @@ class StartupRecoveryTest {
             commitTs = dying.id() + 1;
             // commit point reached, phase two never ran
             db.participants.get(1).execute(new CommitTxnCommand(key(1, "a"), dying.id(), commitTs,
-                    List.of(key(1, "a")), false)).join();
+                    List.of(key(1, "a")), false, true)).join();
         }
         try (TxnTestbed db = TxnTestbed.persistent(dir, 4)) {
             assertThat(db.read(key(1, "a"))).isEqualTo("a");
