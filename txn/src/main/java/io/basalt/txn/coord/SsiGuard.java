@@ -61,8 +61,8 @@ final class SsiGuard {
      */
     void overwroteReadsOf(long snapshotTs, long... readers) {
         for (long reader : readers) {
-            if (reader == txnId) {
-                continue;
+            if (reader == txnId || context.registry().ssiEndedBefore(reader, snapshotTs)) {
+                continue; // itself, or a reader that ended before this snapshot: not concurrent (or aborted)
             }
             SsiConflicts.Entry theirs = calls.call(context.homePartition(reader), new SsiEntryCommand(reader));
             if (theirs.committing() && theirs.commitTs() < snapshotTs) {

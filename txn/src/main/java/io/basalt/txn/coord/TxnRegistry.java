@@ -6,7 +6,9 @@ import io.basalt.txn.timestamp.TimestampOracle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +37,8 @@ public final class TxnRegistry {
      */
     private final ReentrantReadWriteLock registering = new ReentrantReadWriteLock();
     private final Queue<EndedSsi> endedSsi = new ConcurrentLinkedQueue<>();
+    /** The same ended serializable transactions by id, for {@link #ssiEndedBefore}. */
+    private final Map<Long, Long> ssiEndTs = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
 
     /** Creates a transaction (which takes its id, its start timestamp, from the oracle) and registers it, atomically with respect to {@link #gcHorizon}. */
@@ -89,7 +93,19 @@ public final class TxnRegistry {
         active.remove(txn.id());
         if (ssi) {
             endedSsi.add(new EndedSsi(txn.id(), endTs));
+            ssiEndTs.put(txn.id(), endTs);
         }
+    }
+
+    /**
+     * Whether the serializable transaction {@code txnId} of this gateway ended (committed or
+     * aborted) before timestamp {@code ts}: its reads then are no rw-antidependency of a writer
+     * whose snapshot is {@code ts} (not concurrent, or aborted). A local answer that spares a
+     * command to its SSI home; false when unknown (another gateway's, or forgotten).
+     */
+    public boolean ssiEndedBefore(long txnId, long ts) {
+        Long endTs = ssiEndTs.get(txnId);
+        return endTs != null && endTs < ts;
     }
 
     /** The id (start timestamp) of the oldest active transaction, or {@code Long.MAX_VALUE} if none. */
@@ -117,6 +133,7 @@ public final class TxnRegistry {
             EndedSsi ended = it.next();
             if (ended.endTs() < horizon) {
                 forgettable.add(ended.txnId());
+                ssiEndTs.remove(ended.txnId());
                 it.remove();
             }
         }
