@@ -66,7 +66,7 @@ public final class TxnStats {
         lockTimeouts.increment();
     }
 
-    /** A transaction aborted because its coordinator stopped sending heartbeats. */
+    /** This gateway aborted a transaction whose coordinator had stopped sending heartbeats (met its intent, pushed it). */
     public void expiredAbort() {
         expiredAborts.increment();
     }

@@ -63,6 +63,9 @@ final class IntentVisibility {
             stats.push();
             status = calls.call(router.partitionOf(intent.recordKey()),
                     new PushTxnCommand(intent.recordKey(), intent.txnId(), readTs + 1, true));
+            if (status.abortedAsExpired()) {
+                stats.expiredAbort();
+            }
             if (status.status() == TxnStatus.MISSING) {
                 return Decision.REREAD;
             }

@@ -94,6 +94,9 @@ final class LockWaiter {
     private boolean clearedFinished(int partition, byte[] key, Intent holder) {
         TxnStatusReply status = calls.call(context.router().partitionOf(holder.recordKey()),
                 new PushTxnCommand(holder.recordKey(), holder.txnId(), 0, true));
+        if (status.abortedAsExpired()) {
+            context.stats().expiredAbort();
+        }
         if (status.status() == TxnStatus.PENDING) {
             return false;
         }

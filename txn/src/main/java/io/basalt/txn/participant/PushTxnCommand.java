@@ -33,7 +33,8 @@ public record PushTxnCommand(byte[] recordKey, long txnId, long pushTo, boolean 
                 return record.reply();
             }
             TxnRecord updated = record;
-            if (abortIfExpired && record.expired(participant.nowMillis(), participant.txnExpiryMillis())) {
+            boolean expired = abortIfExpired && record.expired(participant.nowMillis(), participant.txnExpiryMillis());
+            if (expired) {
                 updated = record.withStatus(TxnStatus.ABORTED, 0);
             } else if (pushTo > record.minCommitTs()) {
                 updated = record.pushedTo(pushTo);
@@ -44,7 +45,7 @@ public record PushTxnCommand(byte[] recordKey, long txnId, long pushTo, boolean 
                     participant.engine().write(batch, false);
                 }
             }
-            return updated.reply();
+            return expired ? new TxnStatusReply(TxnStatus.ABORTED, 0, true) : updated.reply();
         }));
     }
 }

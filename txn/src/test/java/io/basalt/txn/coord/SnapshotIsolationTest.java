@@ -67,6 +67,7 @@ class SnapshotIsolationTest {
                 .extracting(e -> ((BasaltException) e).sqlState()).isEqualTo(SqlState.SERIALIZATION_FAILURE);
         t2.rollback();
         assertThat(db.read(key(1, "a"))).isEqualTo("t1");
+        assertThat(db.manager.stats().writeConflictAborts()).isEqualTo(1);
     }
 
     @Test

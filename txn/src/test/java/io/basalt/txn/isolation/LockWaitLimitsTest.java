@@ -55,6 +55,8 @@ class LockWaitLimitsTest {
         holder.commit();
         assertThat(db.read(key(1, "row"))).isEqualTo("holder");
         assertThat(db.manager.stats().lockTimeouts()).isEqualTo(1);
+        assertThat(db.manager.stats().lockWaits()).isEqualTo(1);
+        assertThat(db.manager.stats().lockWaitMicros()).as("time spent waiting").isGreaterThanOrEqualTo(200_000);
         assertThat(db.participants.get(1).lockTable().waiterCount()).isZero();
     }
 

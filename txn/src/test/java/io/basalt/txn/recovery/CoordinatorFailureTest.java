@@ -52,6 +52,9 @@ class CoordinatorFailureTest {
             next.commit();
             assertThat(db.read(key(1, "a"))).isEqualTo("next");
             assertThat(db.read(key(2, "b"))).isEqualTo("next");
+            // Only a dead transaction with intents and no decision has to be aborted as expired.
+            assertThat(db.manager.stats().expiredAborts()).as("transactions aborted as expired")
+                    .isEqualTo(point == FaultPoint.AFTER_FIRST_WRITE ? 1 : 0);
         }
     }
 }
