@@ -23,6 +23,13 @@ public interface Transaction {
     /** The snapshot the current statement reads at. */
     long readTimestamp();
 
+    /**
+     * Its age for choosing deadlock victims: the youngest (largest) on a cycle is aborted. Its id,
+     * unless it was begun as the retry of a transaction that aborted, whose age it keeps, so that
+     * a client retrying a victim is not the youngest every time (starvation).
+     */
+    long priority();
+
     IsolationLevel isolation();
 
     /**

@@ -47,7 +47,7 @@ public final class TransactionManager implements AutoCloseable {
             return thread;
         });
         Heartbeater heartbeater = new Heartbeater(registry);
-        DeadlockDetector deadlocks = new DeadlockDetector(client, router.partitionCount());
+        DeadlockDetector deadlocks = new DeadlockDetector(client, router.partitionCount(), registry::priorityOf);
         SsiJanitor janitor = new SsiJanitor(registry, client, router.partitionCount());
         schedule(heartbeater::beat, config.heartbeatMillis());
         schedule(() -> {
@@ -75,6 +75,15 @@ public final class TransactionManager implements AutoCloseable {
     /** Begins a transaction at {@code level}, reading at a fresh snapshot. */
     public Transaction begin(IsolationLevel level) {
         return TxnCoordinator.begin(level, context);
+    }
+
+    /**
+     * Begins the retry of a transaction that aborted: it keeps {@code retriedPriority} (the
+     * aborted one's {@link Transaction#priority}) if that is older than its own, so a victim that
+     * retries ages instead of being the youngest on every cycle.
+     */
+    public Transaction beginRetry(IsolationLevel level, long retriedPriority) {
+        return TxnCoordinator.begin(level, context, retriedPriority);
     }
 
     /**

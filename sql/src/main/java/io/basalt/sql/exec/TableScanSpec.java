@@ -4,7 +4,9 @@ import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.TableDescriptor;
 import io.basalt.sql.rel.KeyAccess;
 import io.basalt.sql.type.InternalValues;
+import io.basalt.txn.IsolationLevel;
 import io.basalt.txn.KeyValue;
+import io.basalt.txn.LockStrength;
 import io.basalt.txn.Transaction;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,11 +59,21 @@ public final class TableScanSpec {
         }
         if (access.kind() == KeyAccess.Kind.POINT) {
             byte[] key = codec.keyPrefix(codec.partitionOf(keyValues), keyValues, keyValues.length);
+            // Under two-phase locking, lock and then read: a read first would take a shared lock,
+            // and the exclusive one would be an upgrade, a deadlock with any other reader. (Such a
+            // read locks the key even if the row is absent, so the lock does too.) Other levels
+            // read without locks, then lock what they found; the lock re-checks the row against
+            // the snapshot, so what is returned is what is locked.
+            boolean lockFirst = execution.rowLock() == LockStrength.UPDATE
+                    && txn.isolation() == IsolationLevel.SERIALIZABLE_2PL;
+            if (lockFirst) {
+                txn.lock(List.of(key), LockStrength.UPDATE, execution.noWait());
+            }
             byte[] value = txn.get(key);
             if (value == null) {
                 return Linq4j.emptyEnumerable();
             }
-            if (execution.rowLock() != null) {
+            if (execution.rowLock() != null && !lockFirst) {
                 txn.lock(List.of(key), execution.rowLock(), execution.noWait());
             }
             return Linq4j.singletonEnumerable(toInternal(codec.decode(key, value)));

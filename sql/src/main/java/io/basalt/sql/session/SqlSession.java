@@ -13,8 +13,10 @@ import io.basalt.sql.SqlEngine;
 import io.basalt.sql.exec.ExecutionContext;
 import io.basalt.sql.plan.CompiledStatement;
 import io.basalt.sql.plan.PlannedStatement;
-import io.basalt.txn.Transaction;
+import io.basalt.txn.IsolationLevel;
+import io.basalt.txn.LockStrength;
 import io.basalt.txn.StatementRetryException;
+import io.basalt.txn.Transaction;
 import io.basalt.txn.TransactionRetryException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,6 +50,11 @@ public final class SqlSession implements Session {
     private static final int STATEMENT_RETRIES = 100;
 
     private final SqlEngine engine;
+    /**
+     * The age ({@link Transaction#priority}) of this session's last transaction that aborted
+     * retryably, kept by the next ones until one commits; {@code Long.MAX_VALUE}: none.
+     */
+    private long retryPriority = Long.MAX_VALUE;
     private final UtilityExecutor utilities;
     private final SessionSettings settings = new SessionSettings();
     /** SERIALIZABLE by default, as ARCHITECTURE.md section 3 says (SSI unless {@code serializable = '2pl'}). */
@@ -212,7 +219,9 @@ public final class SqlSession implements Session {
         if (current != null) {
             try {
                 current.commit();
+                retryPriority = Long.MAX_VALUE;
             } catch (RuntimeException e) {
+                abortedRetryably(current, e);
                 current.rollback();
                 throw translate(e);
             }
@@ -333,7 +342,7 @@ public final class SqlSession implements Session {
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
         if (txn == null) {
-            txn = engine.transactions().begin(UtilityExecutor.toTxnLevel(effectiveIsolation(), settings));
+            txn = beginTransaction();
         }
         return txn;
     }
@@ -356,11 +365,12 @@ public final class SqlSession implements Session {
             }
         }
         if (statement.isQuery()) {
-            Transaction implicit = engine.transactions().begin(UtilityExecutor.toTxnLevel(effectiveIsolation(), settings));
+            Transaction implicit = beginTransaction();
             try {
                 // A locking read that met a newer row runs again at a newer snapshot, keeping that row's lock.
                 return StatementResult.rows(withStatementRetries(implicit, () -> query(statement, parameters, implicit, true)));
             } catch (RuntimeException e) {
+                abortedRetryably(implicit, e);
                 if (implicit.isActive()) {
                     implicit.rollback();
                 }
@@ -423,7 +433,12 @@ public final class SqlSession implements Session {
 
     private long runDml(CompiledStatement statement, List<Object> parameters, Transaction in) {
         long count;
-        try (Enumerator<Object> result = statement.open(parameters, new ExecutionContext(in, engine.partitionCount()))) {
+        // Under two-phase locking a DML statement locks the rows it reads by key exclusively at
+        // once, as SELECT ... FOR UPDATE does: taking a shared lock and upgrading it would make
+        // two UPDATEs of one row deadlock every time (SQL Server's update locks serve the same end).
+        LockStrength rowLock = in.isolation() == IsolationLevel.SERIALIZABLE_2PL ? LockStrength.UPDATE : null;
+        try (Enumerator<Object> result = statement.open(parameters,
+                new ExecutionContext(in, engine.partitionCount(), rowLock, false))) {
             result.moveNext();
             count = ((Number) result.current()).longValue();
         }
@@ -438,12 +453,14 @@ public final class SqlSession implements Session {
     /** Runs {@code work} in implicit transactions until one commits, retrying serialization failures. */
     private <T> T withImplicitRetries(TransactionalWork<T> work) {
         for (int attempt = 1; ; attempt++) {
-            Transaction implicit = engine.transactions().begin(UtilityExecutor.toTxnLevel(effectiveIsolation(), settings));
+            Transaction implicit = beginTransaction();
             try {
                 T result = work.run(implicit);
                 implicit.commit();
+                retryPriority = Long.MAX_VALUE;
                 return result;
             } catch (TransactionRetryException e) {
+                abortedRetryably(implicit, e);
                 implicit.rollback();
                 if (attempt >= IMPLICIT_RETRIES) {
                     throw e;
@@ -453,6 +470,22 @@ public final class SqlSession implements Session {
                 implicit.rollback();
                 throw translate(e);
             }
+        }
+    }
+
+    /** Begins a transaction at the session's level; after a retryable abort it keeps the aborted one's age. */
+    private Transaction beginTransaction() {
+        return engine.transactions().beginRetry(UtilityExecutor.toTxnLevel(effectiveIsolation(), settings), retryPriority);
+    }
+
+    /**
+     * {@code aborted} ended with a serialization failure or as a deadlock victim: the client (or
+     * the engine, for an implicit statement) will run it again, and the retry should not be the
+     * youngest on the next deadlock cycle again and again.
+     */
+    private void abortedRetryably(Transaction aborted, RuntimeException error) {
+        if (error instanceof TransactionRetryException) {
+            retryPriority = Math.min(retryPriority, aborted.priority());
         }
     }
 
@@ -474,6 +507,7 @@ public final class SqlSession implements Session {
         txn = null;
         failed = true;
         if (current != null) {
+            abortedRetryably(current, error);
             current.rollback();
         }
         return translated;

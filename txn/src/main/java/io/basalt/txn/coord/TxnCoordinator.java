@@ -63,6 +63,7 @@ public final class TxnCoordinator implements Transaction {
     private enum State { ACTIVE, FAILED, COMMITTED, ROLLED_BACK, CRASHED }
 
     private final long id;
+    private final long priority;
     private final IsolationLevel level;
     private final TxnContext context;
     private final PartitionCalls calls;
@@ -97,8 +98,9 @@ public final class TxnCoordinator implements Transaction {
     private volatile boolean recordCreated;
     private long commitTs;
 
-    TxnCoordinator(long id, IsolationLevel level, TxnContext context) {
+    TxnCoordinator(long id, IsolationLevel level, TxnContext context, long priority) {
         this.id = id;
+        this.priority = priority;
         this.level = level;
         this.context = context;
         this.calls = context.calls();
@@ -112,7 +114,20 @@ public final class TxnCoordinator implements Transaction {
 
     /** Begins a transaction and registers it with the gateway (heartbeats, GC horizon, SSI clean-up). */
     public static TxnCoordinator begin(IsolationLevel level, TxnContext context) {
-        return context.registry().register(() -> new TxnCoordinator(context.tso().next(), level, context));
+        return begin(level, context, Long.MAX_VALUE);
+    }
+
+    /** Begins a transaction whose deadlock priority is the older of its own id and {@code inheritedPriority}. */
+    public static TxnCoordinator begin(IsolationLevel level, TxnContext context, long inheritedPriority) {
+        return context.registry().register(() -> {
+            long id = context.tso().next();
+            return new TxnCoordinator(id, level, context, Math.min(id, inheritedPriority));
+        });
+    }
+
+    @Override
+    public long priority() {
+        return priority;
     }
 
     @Override

@@ -108,6 +108,12 @@ public final class TxnRegistry {
         return endTs != null && endTs < ts;
     }
 
+    /** The deadlock priority of an active transaction of this gateway ({@link io.basalt.txn.Transaction#priority}); its id when unknown here. */
+    public long priorityOf(long txnId) {
+        TxnCoordinator txn = active.get(txnId);
+        return txn == null ? txnId : txn.priority();
+    }
+
     /** The id (start timestamp) of the oldest active transaction, or {@code Long.MAX_VALUE} if none. */
     public long oldestActive() {
         try {

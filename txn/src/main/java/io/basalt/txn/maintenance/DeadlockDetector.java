@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Invariants</h2>
  * <ul>
  *   <li>Only a transaction on a cycle of the collected graph is ever chosen.</li>
- *   <li>Per cycle exactly one victim: the youngest (largest id), so the transaction that has done
- *       the least work goes, and a transaction that keeps retrying eventually becomes the oldest.</li>
+ *   <li>Per cycle exactly one victim: the youngest by priority (its id, or for the retry of an
+ *       aborted transaction the age it inherited), so the transaction that has done the least
+ *       work goes, and one that keeps retrying ages until it is the oldest and wins.</li>
  * </ul>
  * Edges are gathered partition by partition, not at one instant; a cycle that resolved itself
  * meanwhile can still be "found". The victim's wait then is usually gone already (nothing
@@ -39,10 +41,13 @@ public final class DeadlockDetector {
 
     private final PartitionClient client;
     private final int partitionCount;
+    private final LongUnaryOperator priorityOf;
 
-    public DeadlockDetector(PartitionClient client, int partitionCount) {
+    /** @param priorityOf a transaction's deadlock priority ({@link io.basalt.txn.Transaction#priority}) */
+    public DeadlockDetector(PartitionClient client, int partitionCount, LongUnaryOperator priorityOf) {
         this.client = client;
         this.partitionCount = partitionCount;
+        this.priorityOf = priorityOf;
     }
 
     /** One round: returns the victims chosen. */
@@ -59,7 +64,7 @@ public final class DeadlockDetector {
             if (cycle.stream().anyMatch(broken::contains)) {
                 continue; // an earlier victim already broke it
             }
-            long victim = cycle.stream().mapToLong(Long::longValue).max().orElseThrow();
+            long victim = youngest(cycle);
             broken.add(victim);
             victims.add(victim);
             LOG.debug("Deadlock found; aborting the youngest transaction [victim={}, cycle={}]", victim, cycle);
@@ -68,6 +73,18 @@ public final class DeadlockDetector {
             }
         }
         return victims;
+    }
+
+    /** The member with the largest priority (the youngest, counting a retry's inherited age), ties by id. */
+    private long youngest(List<Long> cycle) {
+        long victim = cycle.get(0);
+        for (long member : cycle) {
+            int order = Long.compare(priorityOf.applyAsLong(member), priorityOf.applyAsLong(victim));
+            if (order > 0 || order == 0 && member > victim) {
+                victim = member;
+            }
+        }
+        return victim;
     }
 
     /** Elementary cycles found by depth-first search, one per back edge (enough to break them all, round by round). */

@@ -172,25 +172,42 @@ public final class LockTable {
     public synchronized long[] tryAcquireShared(byte[] key, long txnId, boolean wokenWaiter) {
         ByteBuffer wrapped = ByteBuffer.wrap(key.clone());
         KeyState state = keys.computeIfAbsent(wrapped, k -> new KeyState());
+        long[] blockers = sharedBlockers(state, txnId, wokenWaiter);
+        if (blockers.length > 0) {
+            if (state.isEmpty()) {
+                keys.remove(wrapped);
+            }
+            return blockers;
+        }
+        state.sharedHolders.add(txnId);
+        sharedByTxn.computeIfAbsent(txnId, id -> new HashSet<>()).add(wrapped);
+        return NONE;
+    }
+
+    /**
+     * Transactions that stand in the way of a shared lock on {@code key} for {@code txnId}, taking
+     * nothing: a grant to another transaction and, unless it was just woken from the queue,
+     * exclusive requests queued ahead (readers do not overtake waiting writers).
+     */
+    public synchronized long[] sharedBlockers(byte[] key, long txnId, boolean wokenWaiter) {
+        KeyState state = keys.get(ByteBuffer.wrap(key));
+        return state == null ? NONE : sharedBlockers(state, txnId, wokenWaiter);
+    }
+
+    private long[] sharedBlockers(KeyState state, long txnId, boolean wokenWaiter) {
         Set<Long> blockers = new LinkedHashSet<>();
         long reserved = reservation(state);
         if (reserved != 0 && reserved != txnId) {
             blockers.add(reserved);
         }
-        for (Waiter waiter : state.waiters) {
-            if (!wokenWaiter && waiter.txnId != txnId && waiter.mode == Mode.EXCLUSIVE) {
-                blockers.add(waiter.txnId);
+        if (!wokenWaiter) {
+            for (Waiter waiter : state.waiters) {
+                if (waiter.txnId != txnId && waiter.mode == Mode.EXCLUSIVE) {
+                    blockers.add(waiter.txnId);
+                }
             }
         }
-        if (!blockers.isEmpty()) {
-            if (state.isEmpty()) {
-                keys.remove(wrapped);
-            }
-            return toArray(blockers);
-        }
-        state.sharedHolders.add(txnId);
-        sharedByTxn.computeIfAbsent(txnId, id -> new HashSet<>()).add(wrapped);
-        return NONE;
+        return toArray(blockers);
     }
 
     /** {@code txnId} wrote its intent on {@code key}: its reservation, if any, has become the real lock. */
@@ -452,6 +469,20 @@ public final class LockTable {
             }
         });
         return waiting;
+    }
+
+    /** The table's state, for logs and debugging: per key its shared holders, grant and queue. */
+    @Override
+    public synchronized String toString() {
+        StringBuilder out = new StringBuilder("LockTable[");
+        keys.forEach((key, state) -> {
+            out.append("\n  ").append(java.util.HexFormat.of().formatHex(toBytes(key)))
+                    .append(" shared=").append(state.sharedHolders).append(" granted=").append(state.reservedFor)
+                    .append(" queue=");
+            state.waiters.forEach(w -> out.append(w.txnId).append('/').append(w.mode).append(Arrays.toString(w.blockers)).append(' '));
+        });
+        ranges.forEach(r -> out.append("\n  range ").append(r.txnId));
+        return out.append("\n]").toString();
     }
 
     public synchronized int waiterCount() {

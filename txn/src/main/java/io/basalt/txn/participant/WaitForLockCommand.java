@@ -27,10 +27,11 @@ public record WaitForLockCommand(byte[] key, long txnId, LockTable.Mode mode, bo
             if (intent != null && intent.txnId() != txnId) {
                 blockers.add(intent.txnId());
             }
-            if (mode == LockTable.Mode.EXCLUSIVE) {
-                for (long blocker : participant.lockTable().exclusiveBlockers(key, txnId, front)) {
-                    blockers.add(blocker);
-                }
+            long[] locks = mode == LockTable.Mode.EXCLUSIVE
+                    ? participant.lockTable().exclusiveBlockers(key, txnId, front)
+                    : participant.lockTable().sharedBlockers(key, txnId, front);
+            for (long blocker : locks) {
+                blockers.add(blocker);
             }
             if (blockers.isEmpty()) {
                 return CompletableFuture.<Void>completedFuture(null);

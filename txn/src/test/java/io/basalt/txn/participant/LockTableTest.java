@@ -199,4 +199,15 @@ class LockTableTest {
         assertThat(table.waitersByKey()).hasSize(2);
         assertThat(table.waitersByKey().get(java.nio.ByteBuffer.wrap(k("a")))).containsExactly(2L, 3L);
     }
+
+    @Test
+    void sharedBlockersNameGrantsAndQueuedWritersWithoutTakingAnything() {
+        table.tryAcquireShared(k("a"), 1, false);
+        table.enqueue(k("a"), 2, LockTable.Mode.EXCLUSIVE, new long[] {1}, false);
+
+        assertThat(table.sharedBlockers(k("a"), 3, false)).as("a reader queues behind a waiting writer").containsExactly(2L);
+        assertThat(table.sharedBlockers(k("a"), 3, true)).as("unless it was woken from the queue").isEmpty();
+        assertThat(table.sharedBlockers(k("b"), 3, false)).isEmpty();
+        assertThat(table.holdsShared(k("a"), 3)).isFalse();
+    }
 }
