@@ -1,13 +1,12 @@
 package io.basalt.server.isolation;
 
+import io.basalt.server.testing.OpenConnections;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A fresh in-memory database for one isolation test, reached through the JDBC driver, and every
@@ -19,7 +18,7 @@ public final class IsolationDatabase implements AutoCloseable {
     public static final Set<String> RETRYABLE = Set.of("40001", "40P01");
 
     private final String url = "jdbc:basalt:mem:isolation-" + UUID.randomUUID();
-    private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final OpenConnections connections = new OpenConnections();
 
     public static IsolationDatabase inMemory() {
         return new IsolationDatabase();
@@ -28,7 +27,7 @@ public final class IsolationDatabase implements AutoCloseable {
     /** A connection with auto-commit on, at the engine's default level; for setup and for looking at the result. */
     public Connection connect() throws SQLException {
         Connection connection = DriverManager.getConnection(url);
-        connections.add(connection);
+        connections.track(connection);
         return connection;
     }
 
@@ -56,21 +55,6 @@ public final class IsolationDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        SQLException first = null;
-        for (Connection connection : connections) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        connections.clear();
-        if (first != null) {
-            throw first;
-        }
+        connections.closeAll();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.basalt.server.testing.OpenConnections;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
@@ -28,7 +28,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  */
 final class TestDatabase implements AutoCloseable {
     private final String url;
-    private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final OpenConnections connections = new OpenConnections();
 
     private TestDatabase(String url) {
         this.url = url;
@@ -55,29 +55,14 @@ final class TestDatabase implements AutoCloseable {
 
     Connection connect(Properties properties) throws SQLException {
         Connection connection = DriverManager.getConnection(url, properties);
-        connections.add(connection);
+        connections.track(connection);
         return connection;
     }
 
     /** Closes every connection this object opened that is still open. */
     @Override
     public void close() throws SQLException {
-        SQLException first = null;
-        for (Connection connection : connections) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        connections.clear();
-        if (first != null) {
-            throw first;
-        }
+        connections.closeAll();
     }
 
     // ---- Statement helpers ---------------------------------------------------------------------
