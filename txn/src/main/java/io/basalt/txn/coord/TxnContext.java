@@ -18,7 +18,12 @@ public record TxnContext(PartitionRouter router, PartitionClient client, Timesta
 
     /** A serializable transaction's home partition, where its conflict flags live: any partition can compute it. */
     int homePartition(long txnId) {
+        return homePartition(txnId, router.partitionCount());
+    }
+
+    /** {@link #homePartition(long)} for a store of {@code partitionCount} partitions. */
+    public static int homePartition(long txnId, int partitionCount) {
         long mixed = txnId * 0x9E3779B97F4A7C15L;
-        return (int) Math.floorMod(mixed ^ (mixed >>> 29), (long) router.partitionCount());
+        return (int) Math.floorMod(mixed ^ (mixed >>> 29), (long) partitionCount);
     }
 }

@@ -24,6 +24,7 @@ import io.basalt.txn.participant.WriteIntentsCommand;
 import io.basalt.txn.participant.WriteIntentsReply;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,6 +72,7 @@ public final class TxnCoordinator implements Transaction {
     private final SsiGuard ssi;
     private final TwoPhaseCommitter committer;
     private final WriteBuffer buffer = new WriteBuffer();
+    private final BitSet ssiMarkedPartitions = new BitSet();
     /** Keys with intents, per partition, deduplicated, in first-write order. */
     private final Map<Integer, Set<ByteBuffer>> writtenKeys = new TreeMap<>();
     /** Keys the current statement wrote, per partition: what {@link #rollbackStatement()} undoes. */
@@ -241,7 +243,7 @@ public final class TxnCoordinator implements Transaction {
         }
         for (int attempt = 0; attempt < MAX_REREADS; attempt++) {
             MvccEntry entry = failOnError(() -> calls.call(partition,
-                    new ReadCommand(key, readTs, level.ssi() ? id : 0)));
+                    new ReadCommand(key, readTs, ssiReader(partition))));
             if (level.ssi() && entry.newerWriters().length > 0) {
                 failOnError(() -> {
                     ssi.readPast(entry.newerWriters());
@@ -309,7 +311,7 @@ public final class TxnCoordinator implements Transaction {
     List<KeyValue> scanPage(int partition, byte[] start, byte[] end, byte[][] resume) {
         ensureActive();
         ScanBatch batch = failOnError(() -> calls.call(partition,
-                new ScanCommand(start, end, readTs, context.config().scanPageSize(), level.ssi() ? id : 0)));
+                new ScanCommand(start, end, readTs, context.config().scanPageSize(), ssiReader(partition))));
         resume[0] = batch.resumeKey();
         List<KeyValue> visible = new ArrayList<>(batch.entries().size());
         for (MvccEntry entry : batch.entries()) {
@@ -354,6 +356,20 @@ public final class TxnCoordinator implements Transaction {
 
     PartitionCalls calls() {
         return calls;
+    }
+
+    /** The reader id a read on {@code partition} leaves markers under (0: none), noting the partition for clean-up. */
+    private long ssiReader(int partition) {
+        if (!level.ssi()) {
+            return 0;
+        }
+        ssiMarkedPartitions.set(partition);
+        return id;
+    }
+
+    /** The partitions where this serializable transaction left read markers (read once it has ended). */
+    BitSet ssiMarkedPartitions() {
+        return ssiMarkedPartitions;
     }
 
     int scanPageSize() {

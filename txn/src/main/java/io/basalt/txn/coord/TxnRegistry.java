@@ -4,6 +4,7 @@ import io.basalt.kv.gc.GcHorizon;
 import io.basalt.txn.timestamp.LocalTimestampOracle;
 import io.basalt.txn.timestamp.TimestampOracle;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,11 @@ import java.util.function.Supplier;
  */
 public final class TxnRegistry {
 
-    /** A serializable transaction that ended at {@code endTs}; its markers matter until every transaction active then has ended. */
-    public record EndedSsi(long txnId, long endTs) {
+    /**
+     * A serializable transaction that ended at {@code endTs}; its markers (on {@code markedPartitions})
+     * and its conflict flags (at its home) matter until every transaction active then has ended.
+     */
+    public record EndedSsi(long txnId, long endTs, BitSet markedPartitions) {
     }
 
     private final ConcurrentSkipListMap<Long, TxnCoordinator> active = new ConcurrentSkipListMap<>();
@@ -92,7 +96,7 @@ public final class TxnRegistry {
     void ended(TxnCoordinator txn, boolean ssi, long endTs) {
         active.remove(txn.id());
         if (ssi) {
-            endedSsi.add(new EndedSsi(txn.id(), endTs));
+            endedSsi.add(new EndedSsi(txn.id(), endTs, txn.ssiMarkedPartitions()));
             ssiEndTs.put(txn.id(), endTs);
         }
     }
@@ -132,13 +136,13 @@ public final class TxnRegistry {
     }
 
     /** Removes and returns the ended serializable transactions older than every active one. */
-    public List<Long> drainForgettableSsi() {
+    public List<EndedSsi> drainForgettableSsi() {
         long horizon = oldestActive();
-        List<Long> forgettable = new ArrayList<>();
+        List<EndedSsi> forgettable = new ArrayList<>();
         for (var it = endedSsi.iterator(); it.hasNext(); ) {
             EndedSsi ended = it.next();
             if (ended.endTs() < horizon) {
-                forgettable.add(ended.txnId());
+                forgettable.add(ended);
                 ssiEndTs.remove(ended.txnId());
                 it.remove();
             }

@@ -1,9 +1,14 @@
 package io.basalt.txn.maintenance;
 
+import io.basalt.txn.coord.TxnContext;
 import io.basalt.txn.coord.TxnRegistry;
 import io.basalt.txn.participant.SsiForgetCommand;
 import io.basalt.txn.routing.PartitionClient;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Frees the read markers and conflict flags of serializable transactions that can no longer be
@@ -21,13 +26,19 @@ public final class SsiJanitor {
         this.partitionCount = partitionCount;
     }
 
+    /**
+     * Forgets what can be forgotten: each partition is sent only the transactions that left
+     * markers there or have their conflict flags there (their home), not every id to every one.
+     */
     public int sweep() {
-        List<Long> forgettable = registry.drainForgettableSsi();
-        if (!forgettable.isEmpty()) {
-            for (int partition = 0; partition < partitionCount; partition++) {
-                client.send(partition, new SsiForgetCommand(forgettable)).join();
-            }
+        List<TxnRegistry.EndedSsi> forgettable = registry.drainForgettableSsi();
+        Map<Integer, List<Long>> byPartition = new TreeMap<>();
+        for (TxnRegistry.EndedSsi ended : forgettable) {
+            BitSet partitions = (BitSet) ended.markedPartitions().clone();
+            partitions.set(TxnContext.homePartition(ended.txnId(), partitionCount));
+            partitions.stream().forEach(p -> byPartition.computeIfAbsent(p, k -> new ArrayList<>()).add(ended.txnId()));
         }
+        byPartition.forEach((partition, ids) -> client.send(partition, new SsiForgetCommand(ids)).join());
         return forgettable.size();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,8 +93,7 @@ public final class SsiReadMarkers {
 
     /** Drops every marker of the given transactions. */
     public synchronized void forget(Collection<Long> txnIds) {
-        Set<Long> ids = Set.copyOf(txnIds);
-        for (long txnId : ids) {
+        for (long txnId : txnIds) {
             Set<ByteBuffer> keys = keysByTxn.remove(txnId);
             if (keys != null) {
                 for (ByteBuffer key : keys) {
@@ -106,7 +106,10 @@ public final class SsiReadMarkers {
                 }
             }
         }
-        ranges.removeIf(range -> ids.contains(range.txnId));
+        if (!ranges.isEmpty()) {
+            Set<Long> ids = new HashSet<>(txnIds);
+            ranges.removeIf(range -> ids.contains(range.txnId));
+        }
     }
 
     /** The transactions that have markers here (for the manager's clean-up). */

@@ -107,17 +107,24 @@ public record WriteIntentsCommand(TxnMeta txn, List<Mutation> mutations, boolean
                 Intent intent = nextIntent(own, mutation);
                 written.put(ByteBuffer.wrap(key), intent);
                 MvccWriter.putIntent(batch, key, intent);
-                for (long reader : participant.readMarkers().readersOf(key, txn.txnId())) {
-                    readers.add(reader);
-                }
             }
             if (createRecord && existingRecord == null) {
                 participant.putRecord(batch, txn.recordKey(), TxnRecord.pending(txn.txnId(), participant.nowMillis()));
             }
             participant.engine().write(batch, false);
         }
+        // Read markers are checked only now that the intents are visible. A reader marks before it
+        // reads (ReadCommand, ScanCommand) and takes no latch, so: either its marker is here now,
+        // or it is placed later and its read then sees these intents (and records the edge itself).
+        // Checked before the write, a reader could mark and read in between and be missed.
         for (Mutation mutation : mutations) {
             participant.lockTable().claimed(mutation.key(), txn.txnId());
+            if (mutation.kind() == Mutation.Kind.LOCK) {
+                continue; // a lock changes no row: no reader missed anything
+            }
+            for (long reader : participant.readMarkers().readersOf(mutation.key(), txn.txnId())) {
+                readers.add(reader);
+            }
         }
         return WriteIntentsReply.written(readers.stream().mapToLong(Long::longValue).toArray());
     }
