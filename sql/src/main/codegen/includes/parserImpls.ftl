@@ -240,6 +240,62 @@ SqlDrop SqlDropTable(Span s, boolean replace) :
     }
 }
 
+/**
+ * Parses CREATE [UNIQUE] INDEX after "CREATE [OR REPLACE]". The name is optional, as in
+ * PostgreSQL ("CREATE INDEX ON t (c)"); ASC is accepted on a column, DESC is refused later.
+ */
+SqlCreate SqlCreateIndex(Span s, boolean replace) :
+{
+    boolean unique = false;
+    final boolean ifNotExists;
+    SqlIdentifier name = null;
+    final SqlIdentifier table;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    SqlIdentifier column;
+    boolean local = false;
+}
+{
+    [ <UNIQUE> { unique = true; } ]
+    <INDEX> {
+        if (replace) {
+            throw SqlParseErrors.createOrReplaceIndex(s.end(this));
+        }
+    }
+    ifNotExists = IfNotExistsOpt()
+    [ name = SimpleIdentifier() ]
+    <ON> table = CompoundIdentifier()
+    <LPAREN>
+    column = SimpleIdentifier() [ <ASC> ] { columns.add(column); }
+    (
+        <COMMA> column = SimpleIdentifier() [ <ASC> ] { columns.add(column); }
+    )*
+    <RPAREN>
+    [
+        <GLOBAL>
+    |
+        <LOCAL> { local = true; }
+    ]
+    {
+        return new SqlCreateIndex(s.end(this), ifNotExists, unique, name, table,
+            new SqlNodeList(columns, s.pos()), local);
+    }
+}
+
+/** Parses DROP INDEX after "DROP". */
+SqlDrop SqlDropIndex(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <INDEX>
+    ifExists = IfExistsOpt()
+    name = CompoundIdentifier()
+    {
+        return new SqlDropIndex(s.end(this), ifExists, name);
+    }
+}
+
 /** Parses PostgreSQL's TEXT, an unbounded VARCHAR. */
 SqlTypeNameSpec TextTypeName() :
 {

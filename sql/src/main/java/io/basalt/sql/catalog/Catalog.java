@@ -32,6 +32,28 @@ public final class Catalog {
         return tables.values().stream().filter(t -> t.id() == id).findFirst().orElse(null);
     }
 
+    /** The table that has the index named {@code indexName}, or null. Index names share the tables' namespace. */
+    public TableDescriptor tableOfIndex(String indexName) {
+        for (TableDescriptor table : tables.values()) {
+            if (table.index(indexName) != null) {
+                return table;
+            }
+        }
+        return null;
+    }
+
+    /** The index with this id, or null. */
+    public IndexDescriptor indexById(int id) {
+        for (TableDescriptor table : tables.values()) {
+            for (IndexDescriptor index : table.indexes()) {
+                if (index.id() == id) {
+                    return index;
+                }
+            }
+        }
+        return null;
+    }
+
     public Collection<TableDescriptor> tables() {
         return tables.values();
     }

@@ -11,6 +11,8 @@ import io.basalt.txn.IsolationLevel;
 import io.basalt.txn.Transaction;
 import io.basalt.txn.TransactionManager;
 import io.basalt.txn.TransactionRetryException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,23 +44,46 @@ public final class CatalogManager {
         return current;
     }
 
-    /** Creates a table; {@code build} receives the new table id. Returns false if it existed and {@code ifNotExists}. */
-    public synchronized boolean createTable(String name, boolean ifNotExists, IntFunction<TableDescriptor> build) {
+    /**
+     * Creates a table; {@code build} receives the first of {@code idsNeeded} consecutive new ids
+     * (the table's, then those of the indexes it is created with, named {@code indexNames}).
+     * Returns false if it existed and {@code ifNotExists}.
+     */
+    public synchronized boolean createTable(String name, boolean ifNotExists, IntFunction<TableDescriptor> build,
+                                            int indexCount, List<String> indexNames) {
         return change(txn -> {
-            if (CatalogStore.readTable(txn, name) != null) {
+            Catalog all = CatalogStore.load(txn);
+            if (all.table(name) != null || all.tableOfIndex(name) != null) {
                 if (ifNotExists) {
                     return false;
                 }
                 throw CatalogErrors.tableExists(name);
             }
-            TableDescriptor table = build.apply(CatalogStore.allocateTableId(txn));
+            for (String indexName : indexNames) {
+                if (indexName.equals(name) || all.table(indexName) != null || all.tableOfIndex(indexName) != null) {
+                    throw CatalogErrors.tableExists(indexName);
+                }
+            }
+            int firstId = CatalogStore.allocateIds(txn, 1 + indexCount);
+            TableDescriptor table = build.apply(firstId);
             CatalogStore.insertTable(txn, table);
             CatalogStore.bumpVersion(txn);
             return true;
         }, name);
     }
 
-    /** Drops a table and erases its rows. Returns false if it did not exist and {@code ifExists}. */
+    public boolean createTable(String name, boolean ifNotExists, IntFunction<TableDescriptor> build) {
+        return createTable(name, ifNotExists, build, 0, List.of());
+    }
+
+    public TransactionManager transactions() {
+        return transactions;
+    }
+
+    /**
+     * Drops a table and erases its rows and index entries, once every transaction that might still
+     * write them has ended. Returns false if it did not exist and {@code ifExists}.
+     */
     public synchronized boolean dropTable(String name, boolean ifExists, int partitionCount) {
         TableDescriptor[] dropped = new TableDescriptor[1];
         boolean changed = change(txn -> {
@@ -75,16 +100,116 @@ public final class CatalogManager {
             return true;
         }, name);
         if (changed) {
-            eraseRows(dropped[0], partitionCount);
+            awaitOlderTransactions();
+            eraseKeys(dropped[0].id(), partitionCount);
+            for (IndexDescriptor index : dropped[0].indexes()) {
+                eraseKeys(index.id(), partitionCount);
+            }
         }
         return changed;
     }
 
-    private void eraseRows(TableDescriptor table, int partitionCount) {
+    /**
+     * Adds an index to a table; {@code build} receives the new index id. Returns the index as
+     * stored, or null if an index of that name existed and {@code ifNotExists}.
+     */
+    public synchronized IndexDescriptor addIndex(String tableName, String indexName, boolean ifNotExists,
+                                                 IntFunction<IndexDescriptor> build) {
+        return change(txn -> {
+            TableDescriptor table = CatalogStore.readTable(txn, tableName);
+            if (table == null) {
+                throw CatalogErrors.undefinedTable(tableName);
+            }
+            Catalog all = CatalogStore.load(txn);
+            if (all.table(indexName) != null || all.tableOfIndex(indexName) != null) {
+                if (ifNotExists) {
+                    return null;
+                }
+                throw CatalogErrors.tableExists(indexName);
+            }
+            IndexDescriptor index = build.apply(CatalogStore.allocateTableId(txn));
+            List<IndexDescriptor> indexes = new ArrayList<>(table.indexes());
+            indexes.add(index);
+            CatalogStore.replaceTable(txn, table.withIndexes(indexes));
+            CatalogStore.bumpVersion(txn);
+            return index;
+        }, indexName);
+    }
+
+    /** Replaces an index (same id) by {@code index}, for example to make it public after its backfill. */
+    public synchronized void updateIndex(String tableName, IndexDescriptor index) {
+        change(txn -> {
+            TableDescriptor table = CatalogStore.readTable(txn, tableName);
+            List<IndexDescriptor> indexes = new ArrayList<>();
+            boolean found = false;
+            for (IndexDescriptor existing : table == null ? List.<IndexDescriptor>of() : table.indexes()) {
+                found |= existing.id() == index.id();
+                indexes.add(existing.id() == index.id() ? index : existing);
+            }
+            if (!found) {
+                throw CatalogErrors.undefinedIndex(index.name());
+            }
+            CatalogStore.replaceTable(txn, table.withIndexes(indexes));
+            CatalogStore.bumpVersion(txn);
+            return null;
+        }, index.name());
+    }
+
+    /**
+     * Removes an index and, once no transaction that might still write it is running, erases its
+     * entries. Returns false if it did not exist and {@code ifExists}.
+     */
+    public synchronized boolean dropIndex(String indexName, boolean ifExists, int partitionCount) {
+        IndexDescriptor[] dropped = new IndexDescriptor[1];
+        boolean changed = change(txn -> {
+            TableDescriptor table = CatalogStore.load(txn).tableOfIndex(indexName);
+            if (table == null) {
+                if (ifExists) {
+                    return false;
+                }
+                throw CatalogErrors.undefinedIndex(indexName);
+            }
+            dropped[0] = table.index(indexName);
+            List<IndexDescriptor> indexes = new ArrayList<>(table.indexes());
+            indexes.remove(dropped[0]);
+            CatalogStore.replaceTable(txn, table.withIndexes(indexes));
+            CatalogStore.bumpVersion(txn);
+            return true;
+        }, indexName);
+        if (changed) {
+            awaitOlderTransactions();
+            eraseKeys(dropped[0].id(), partitionCount);
+        }
+        return changed;
+    }
+
+    /**
+     * Returns once every transaction that began before this call has ended, and returns a
+     * timestamp that every snapshot taken from then on is at or after. Schema changes use it as
+     * their fence: a transaction that began later reads the catalog published before the call
+     * (statements take the catalog after their transaction began, see {@code ExecutionContext}).
+     * Like PostgreSQL's CREATE INDEX CONCURRENTLY, it waits for idle open transactions too.
+     */
+    public long awaitOlderTransactions() {
+        Transaction fence = transactions.begin(IsolationLevel.SNAPSHOT);
+        long fenceTs = fence.id();
+        fence.rollback();
+        while (transactions.registry().oldestActive() < fenceTs) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BasaltException(SqlState.QUERY_CANCELED, "interrupted while waiting for older transactions");
+            }
+        }
+        return fenceTs;
+    }
+
+    private void eraseKeys(int id, int partitionCount) {
         for (int partition = 0; partition < partitionCount; partition++) {
             byte[] prefix = new KeyEncoder()
                     .writeRawBytes(PartitionKeys.prefix(partition))
-                    .writeLong(table.id()).toByteArray();
+                    .writeLong(id).toByteArray();
             transactions.clearRange(prefix, Keys.prefixEnd(prefix));
         }
     }
@@ -129,6 +254,10 @@ public final class CatalogManager {
 
         static BasaltException tableExists(String name) {
             return new BasaltException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+        }
+
+        static BasaltException undefinedIndex(String name) {
+            return new BasaltException(SqlState.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist");
         }
 
         static BasaltException undefinedTable(String name) {

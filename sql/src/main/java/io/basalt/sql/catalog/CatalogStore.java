@@ -64,15 +64,27 @@ final class CatalogStore {
         return raw == null ? null : TableDescriptorCodec.decode(raw);
     }
 
-    /** Hands out the next table id (a read-modify-write: concurrent DDL conflicts and retries). */
+    /**
+     * Hands out the next table or index id (one counter: both name a key range, see RowCodec and
+     * IndexCodec). A read-modify-write: concurrent DDL conflicts and retries.
+     */
     static int allocateTableId(Transaction txn) {
+        return allocateIds(txn, 1);
+    }
+
+    /** Hands out {@code count} consecutive ids and returns the first (once per transaction: writes are not read back). */
+    static int allocateIds(Transaction txn, int count) {
         long next = readLong(txn, counterKey(), FIRST_USER_TABLE_ID);
-        txn.put(counterKey(), encodeLong(next + 1));
+        txn.put(counterKey(), encodeLong(next + count));
         return Math.toIntExact(next);
     }
 
     static void insertTable(Transaction txn, TableDescriptor table) {
         txn.insert(tableKey(table.name()), TableDescriptorCodec.encode(table));
+    }
+
+    static void replaceTable(Transaction txn, TableDescriptor table) {
+        txn.put(tableKey(table.name()), TableDescriptorCodec.encode(table));
     }
 
     static void deleteTable(Transaction txn, String name) {

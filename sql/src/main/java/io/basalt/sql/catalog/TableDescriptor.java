@@ -12,12 +12,18 @@ import java.util.Locale;
  * @param partitionKeyLength how many leading primary-key columns choose a row's partition (their
  *     hash does); the whole key by default. Rows of different tables with equal partition-key
  *     values share a partition.
+ * @param indexes its secondary indexes, public or still being built
  */
 public record TableDescriptor(int id, String name, List<ColumnDescriptor> columns, int[] primaryKey,
-                              int partitionKeyLength) {
+                              int partitionKeyLength, List<IndexDescriptor> indexes) {
+
+    public TableDescriptor(int id, String name, List<ColumnDescriptor> columns, int[] primaryKey, int partitionKeyLength) {
+        this(id, name, columns, primaryKey, partitionKeyLength, List.of());
+    }
 
     public TableDescriptor {
         columns = List.copyOf(columns);
+        indexes = List.copyOf(indexes);
         primaryKey = primaryKey.clone();
         if (primaryKey.length == 0) {
             throw new IllegalArgumentException("a table needs a primary key");
@@ -46,6 +52,34 @@ public record TableDescriptor(int id, String name, List<ColumnDescriptor> column
         return false;
     }
 
+    /** The index named {@code indexName}, or null. */
+    public IndexDescriptor index(String indexName) {
+        for (IndexDescriptor index : indexes) {
+            if (index.name().equals(indexName)) {
+                return index;
+            }
+        }
+        return null;
+    }
+
+    public TableDescriptor withIndexes(List<IndexDescriptor> newIndexes) {
+        return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, newIndexes);
+    }
+
+    /** Whether the leading partition-key columns of the primary key are all among {@code positions}. */
+    public boolean partitionKeyWithin(int[] positions) {
+        for (int i = 0; i < partitionKeyLength; i++) {
+            boolean found = false;
+            for (int position : positions) {
+                found |= position == primaryKey[i];
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The name of the primary-key constraint, PostgreSQL style. */
     public String primaryKeyName() {
         return name.toLowerCase(Locale.ROOT) + "_pkey";
@@ -60,7 +94,7 @@ public record TableDescriptor(int id, String name, List<ColumnDescriptor> column
     public boolean equals(Object o) {
         return o instanceof TableDescriptor other && other.id == id && other.name.equals(name)
                 && other.columns.equals(columns) && Arrays.equals(other.primaryKey, primaryKey)
-                && other.partitionKeyLength == partitionKeyLength;
+                && other.partitionKeyLength == partitionKeyLength && other.indexes.equals(indexes);
     }
 
     @Override

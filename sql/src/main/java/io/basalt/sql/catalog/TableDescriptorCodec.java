@@ -14,13 +14,17 @@ import java.util.List;
  * descriptors outlive the code that wrote them; a reader refuses a version it does not know.
  *
  * <pre>
- *   u8 format(=1) | i32 id | utf name | i32 partitionKeyLength
+ *   u8 format(=2) | i32 id | utf name | i32 partitionKeyLength
  *   | i32 n | n x (i32 id | utf name | utf type | i32 precision | i32 scale | bool nullable | bool hasDefault [utf default])
  *   | i32 k | k x i32 primary-key position
+ *   | i32 x | x x (i32 id | utf name | i32 c | c x i32 position | bool unique | utf placement
+ *                 | bool constraint | utf state | i64 readableFrom)          (format 2 only)
  * </pre>
+ * Format 1 (no indexes) is still read.
  */
 public final class TableDescriptorCodec {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_INDEXES = 1;
 
     private TableDescriptorCodec() {
     }
@@ -50,6 +54,20 @@ public final class TableDescriptorCodec {
             for (int position : primaryKey) {
                 out.writeInt(position);
             }
+            out.writeInt(table.indexes().size());
+            for (IndexDescriptor index : table.indexes()) {
+                out.writeInt(index.id());
+                out.writeUTF(index.name());
+                out.writeInt(index.columnCount());
+                for (int position : index.columns()) {
+                    out.writeInt(position);
+                }
+                out.writeBoolean(index.unique());
+                out.writeUTF(index.placement().name());
+                out.writeBoolean(index.constraint());
+                out.writeUTF(index.state().name());
+                out.writeLong(index.readableFrom());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,7 +77,7 @@ public final class TableDescriptorCodec {
     public static TableDescriptor decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int format = in.readUnsignedByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_INDEXES) {
                 throw new IllegalStateException("Unknown table descriptor format " + format);
             }
             int id = in.readInt();
@@ -79,7 +97,23 @@ public final class TableDescriptorCodec {
             for (int i = 0; i < primaryKey.length; i++) {
                 primaryKey[i] = in.readInt();
             }
-            return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength);
+            List<IndexDescriptor> indexes = new ArrayList<>();
+            int indexCount = format == FORMAT_WITHOUT_INDEXES ? 0 : in.readInt();
+            for (int i = 0; i < indexCount; i++) {
+                int indexId = in.readInt();
+                String indexName = in.readUTF();
+                int[] positions = new int[in.readInt()];
+                for (int c = 0; c < positions.length; c++) {
+                    positions[c] = in.readInt();
+                }
+                boolean unique = in.readBoolean();
+                IndexDescriptor.Placement placement = IndexDescriptor.Placement.valueOf(in.readUTF());
+                boolean constraint = in.readBoolean();
+                IndexDescriptor.State state = IndexDescriptor.State.valueOf(in.readUTF());
+                indexes.add(new IndexDescriptor(indexId, indexName, positions, unique, placement, constraint, state,
+                        in.readLong()));
+            }
+            return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, indexes);
         } catch (IOException e) {
             throw new UncheckedIOException("Corrupt table descriptor", e);
         }

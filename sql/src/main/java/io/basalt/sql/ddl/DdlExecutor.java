@@ -5,20 +5,25 @@ import io.basalt.common.error.SqlState;
 import io.basalt.sql.catalog.CatalogManager;
 import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.ColumnType;
+import io.basalt.sql.catalog.IndexDescriptor;
 import io.basalt.sql.catalog.TableDescriptor;
 import io.basalt.sql.parse.SqlColumnDeclaration;
+import io.basalt.sql.parse.SqlCreateIndex;
+import io.basalt.sql.parse.SqlDropIndex;
+import io.basalt.sql.parse.SqlKeyConstraint;
 import io.basalt.sql.parse.SqlCreateTable;
 import io.basalt.sql.parse.SqlDropTable;
 import io.basalt.sql.plan.QueryPlanner;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * Executes CREATE TABLE and DROP TABLE against the {@link CatalogManager}. Checks what the parser
+ * Executes CREATE/DROP TABLE and CREATE/DROP INDEX against the {@link CatalogManager}. Checks what the parser
  * cannot: types and their limits, duplicate and unknown column names, the primary key (required
  * in this release: rows are stored under it), the partition key (a prefix of the primary key),
  * and that a DEFAULT is a valid constant expression.
@@ -45,9 +50,6 @@ public final class DdlExecutor {
                 throw new BasaltException(SqlState.DUPLICATE_COLUMN,
                         "column \"" + column + "\" specified more than once");
             }
-            if (declaration.unique()) {
-                throw uniqueNotSupported();
-            }
             ColumnType type = ColumnTypes.fromSpec(declaration.dataType(), column);
             boolean nullable = declaration.nullable() && !primaryKey.contains(column);
             ColumnDescriptor descriptor = new ColumnDescriptor(columns.size() + 1, column, type, nullable, null);
@@ -57,21 +59,88 @@ public final class DdlExecutor {
             }
             columns.add(descriptor);
         }
-        if (!create.uniqueKeys().isEmpty()) {
-            throw uniqueNotSupported();
-        }
         if (primaryKey.isEmpty()) {
             throw new BasaltException(SqlState.INVALID_TABLE_DEFINITION, "table \"" + name
                     + "\" needs a PRIMARY KEY: rows are stored under it (tables without one come with a later release)");
         }
         int[] keyPositions = positions(primaryKey, columns, name);
         int partitionKeyLength = partitionKeyLength(create, primaryKey, name);
-        catalog.createTable(name, create.ifNotExists(),
-                id -> new TableDescriptor(id, name, columns, keyPositions, partitionKeyLength));
+        List<SqlKeyConstraint> uniqueKeys = create.uniqueKeys();
+        List<String> constraintNames = new ArrayList<>();
+        List<int[]> uniqueColumns = new ArrayList<>();
+        for (SqlKeyConstraint unique : uniqueKeys) {
+            int[] positions = positions(unique.columnNames(), columns, name);
+            String constraintName = unique.name() != null ? simpleName(unique.name())
+                    : generatedName(name, unique.columnNames(), "key");
+            if (constraintNames.contains(constraintName)) {
+                throw new BasaltException(SqlState.DUPLICATE_TABLE, "relation \"" + constraintName + "\" already exists");
+            }
+            constraintNames.add(constraintName);
+            uniqueColumns.add(positions);
+        }
+        // The table is empty, so its constraint indexes are readable at once: nothing to backfill.
+        catalog.createTable(name, create.ifNotExists(), firstId -> {
+            List<IndexDescriptor> indexes = new ArrayList<>();
+            for (int i = 0; i < uniqueColumns.size(); i++) {
+                indexes.add(new IndexDescriptor(firstId + 1 + i, constraintNames.get(i), uniqueColumns.get(i), true,
+                        IndexDescriptor.Placement.GLOBAL, true, IndexDescriptor.State.PUBLIC, 0));
+            }
+            return new TableDescriptor(firstId, name, columns, keyPositions, partitionKeyLength, indexes);
+        }, uniqueColumns.size(), constraintNames);
     }
 
     public void dropTable(SqlDropTable drop) {
         catalog.dropTable(simpleName(drop.name()), drop.ifExists(), partitionCount);
+    }
+
+    /**
+     * CREATE INDEX: publishes the index write-only, waits until every older transaction has ended
+     * (from then on every writer maintains it), backfills the existing rows online
+     * ({@link IndexBackfill}), then makes it public, readable by snapshots after the backfill.
+     */
+    public void createIndex(SqlCreateIndex create) {
+        String tableName = simpleName(create.table());
+        TableDescriptor table = catalog.current().table(tableName);
+        if (table == null) {
+            throw new BasaltException(SqlState.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist");
+        }
+        List<String> columnNames = create.columns().stream().map(DdlExecutor::simpleName).toList();
+        int[] positions = positions(columnNames, table.columns(), tableName);
+        IndexDescriptor.Placement placement = create.local() ? IndexDescriptor.Placement.LOCAL
+                : IndexDescriptor.Placement.GLOBAL;
+        if (create.unique() && placement == IndexDescriptor.Placement.LOCAL && !table.partitionKeyWithin(positions)) {
+            throw new BasaltException(SqlState.INVALID_TABLE_DEFINITION, "a LOCAL UNIQUE index must include the"
+                    + " partition key of table \"" + tableName + "\": each partition checks only its own rows");
+        }
+        String indexName = create.name() != null ? simpleName(create.name())
+                : generatedName(tableName, columnNames, create.unique() ? "key" : "idx");
+        IndexDescriptor index = catalog.addIndex(tableName, indexName, create.ifNotExists(),
+                id -> new IndexDescriptor(id, indexName, positions, create.unique(), placement, false,
+                        IndexDescriptor.State.WRITE_ONLY, Long.MAX_VALUE));
+        if (index == null) {
+            return; // IF NOT EXISTS, and it did
+        }
+        try {
+            catalog.awaitOlderTransactions();
+            TableDescriptor writeOnly = catalog.current().table(tableName);
+            new IndexBackfill(catalog.transactions(), writeOnly, index, partitionCount).run();
+            long readableFrom = catalog.awaitOlderTransactions();
+            catalog.updateIndex(tableName, index.published(readableFrom));
+        } catch (RuntimeException e) {
+            catalog.dropIndex(indexName, true, partitionCount);
+            throw e;
+        }
+    }
+
+    public void dropIndex(SqlDropIndex drop) {
+        catalog.dropIndex(simpleName(drop.name()), drop.ifExists(), partitionCount);
+    }
+
+    /** PostgreSQL's default names: table_col1_col2_key for unique constraints, ..._idx for indexes. */
+    private static String generatedName(String table, List<String> columns, String suffix) {
+        String name = table + "_" + String.join("_", columns) + "_" + suffix;
+        // Unquoted names are folded to upper case: keep a generated name reachable without quotes.
+        return table.equals(table.toUpperCase(Locale.ROOT)) ? name.toUpperCase(Locale.ROOT) : name;
     }
 
     private static int[] positions(List<String> keyColumns, List<ColumnDescriptor> columns, String table) {
@@ -111,11 +180,6 @@ public final class DdlExecutor {
                     + "\" must be a leading part of its primary key " + primaryKey);
         }
         return partitionColumns.size();
-    }
-
-    private static BasaltException uniqueNotSupported() {
-        return new BasaltException(SqlState.FEATURE_NOT_SUPPORTED,
-                "UNIQUE constraints need secondary indexes, which come with a later release");
     }
 
     private static String simpleName(SqlIdentifier identifier) {

@@ -1,5 +1,6 @@
 package io.basalt.sql.exec;
 
+import io.basalt.sql.catalog.Catalog;
 import io.basalt.txn.LockStrength;
 import io.basalt.txn.Transaction;
 
@@ -10,11 +11,14 @@ import io.basalt.txn.Transaction;
  *
  * @param rowLock the lock to take on every row a scan returns, or null
  * @param noWait fail at once (55P03) instead of waiting for a row lock
+ * @param catalog the catalog current when the statement started (after its transaction began):
+ *     writers maintain the indexes it names, which may be newer than the plan's
  */
-public record ExecutionContext(Transaction transaction, int partitionCount, LockStrength rowLock, boolean noWait) {
+public record ExecutionContext(Transaction transaction, int partitionCount, LockStrength rowLock, boolean noWait,
+                               Catalog catalog) {
     public static final String KEY = "basalt.execution";
 
     public ExecutionContext(Transaction transaction, int partitionCount) {
-        this(transaction, partitionCount, null, false);
+        this(transaction, partitionCount, null, false, null);
     }
 }

@@ -123,7 +123,7 @@ public final class RowCodec {
         return row;
     }
 
-    private static Object readKeyValue(KeyDecoder decoder, ColumnType type) {
+    static Object readKeyValue(KeyDecoder decoder, ColumnType type) {
         return switch (type.name()) {
             case BOOLEAN -> decoder.readBoolean(SortOrder.ASCENDING);
             case SMALLINT, INTEGER, BIGINT -> decoder.readLong(SortOrder.ASCENDING);

@@ -50,6 +50,10 @@ public final class SqlParseErrors {
         return error(pos, SqlState.SYNTAX_ERROR, "CREATE OR REPLACE TABLE is not supported");
     }
 
+    public static CalciteContextException createOrReplaceIndex(SqlParserPos pos) {
+        return error(pos, SqlState.SYNTAX_ERROR, "CREATE OR REPLACE INDEX is not supported");
+    }
+
     private static CalciteContextException error(SqlParserPos pos, SqlState state, String message) {
         final BasaltException cause = new BasaltException(state, message + " at " + pos);
         return new CalciteContextException(message, cause,

@@ -1,5 +1,6 @@
 package io.basalt.sql.rel;
 
+import io.basalt.sql.exec.IndexScanSpec;
 import io.basalt.sql.exec.TableScanSpec;
 import io.basalt.sql.schema.BasaltTable;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
- * Reads a Basalt table in the transaction of the running statement, through its primary key as
- * {@link KeyAccess} says: a point get, a key-range scan or a scan of every partition. It produces
+ * Reads a Basalt table in the transaction of the running statement, as {@link KeyAccess} says:
+ * a point get, a key-range scan or a scan of every partition, by primary key or through an index. It produces
  * whole rows (one {@code Object[]} each); filters stay above it in an {@code EnumerableFilter}, so
  * a key access only narrows what is read and never decides what qualifies.
  */
@@ -68,7 +69,8 @@ public final class BasaltTableScan extends TableScan implements EnumerableRel {
 
     private List<String> keyColumnNames() {
         List<String> names = new ArrayList<>();
-        for (int position : basaltTable().descriptor().primaryKey()) {
+        int[] keyColumns = access.index() != null ? access.index().columns() : basaltTable().descriptor().primaryKey();
+        for (int position : keyColumns) {
             names.add(basaltTable().descriptor().columns().get(position).name());
         }
         return names;
@@ -81,8 +83,7 @@ public final class BasaltTableScan extends TableScan implements EnumerableRel {
             case POINT -> 1;
             // Each bound key column narrows by a factor of ten: a guess that only needs to rank
             // plans (more bound columns = fewer rows), not to be right.
-            case RANGE -> Math.max(1, tableRows / Math.pow(10, access.equalities().size()
-                    + (access.lower() != null || access.upper() != null ? 1 : 0)));
+            case RANGE -> Math.max(1, tableRows / Math.pow(10, access.boundColumns()));
             case FULL -> tableRows;
         };
     }
@@ -92,15 +93,25 @@ public final class BasaltTableScan extends TableScan implements EnumerableRel {
         double rows = estimateRowCount(mq);
         // Every partition read costs a round trip even when it returns nothing.
         double partitionsRead = access.singlePartition() ? 1 : partitionCount;
-        return planner.getCostFactory().makeCost(rows, rows + partitionsRead, rows + partitionsRead);
+        // Through an index, each row costs a second read (its entry, then the row by primary key),
+        // so the primary key wins a tie and an index wins when it binds more columns.
+        double readsPerRow = access.index() != null ? 2 : 1;
+        double io = rows * readsPerRow + partitionsRead;
+        return planner.getCostFactory().makeCost(rows, io, io);
     }
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         // optimize=false: even a one-column row stays an Object[], which is what TableScanSpec produces.
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-        TableScanSpec spec = new TableScanSpec(basaltTable().descriptor(), getRowType(), access, partitionCount);
-        Expression stashed = implementor.stash(spec, TableScanSpec.class);
+        Expression stashed;
+        if (access.index() != null) {
+            IndexScanSpec spec = new IndexScanSpec(basaltTable().descriptor(), getRowType(), access, partitionCount);
+            stashed = implementor.stash(spec, IndexScanSpec.class);
+        } else {
+            TableScanSpec spec = new TableScanSpec(basaltTable().descriptor(), getRowType(), access, partitionCount);
+            stashed = implementor.stash(spec, TableScanSpec.class);
+        }
         return implementor.result(physType,
                 Blocks.toBlock(Expressions.call(stashed, "execute", implementor.getRootExpression())));
     }

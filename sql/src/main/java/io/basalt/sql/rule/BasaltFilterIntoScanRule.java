@@ -1,5 +1,7 @@
 package io.basalt.sql.rule;
 
+import io.basalt.sql.catalog.IndexDescriptor;
+import io.basalt.sql.catalog.TableDescriptor;
 import io.basalt.sql.rel.BasaltTableScan;
 import io.basalt.sql.rel.KeyAccess;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -11,9 +13,10 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.tools.RelBuilderFactory;
 
 /**
- * Gives a full {@link BasaltTableScan} under a filter the primary-key access the filter allows
- * (see {@link KeyAccessExtractor}). The filter stays on top: the keyed scan only reads fewer rows.
- * The planner then prefers the keyed scan because it is cheaper.
+ * Gives a full {@link BasaltTableScan} under a filter the primary-key access, and each access
+ * through a public secondary index, that the filter allows (see {@link KeyAccessExtractor}). The
+ * filter stays on top: a keyed scan only reads fewer rows. The planner then picks the cheapest
+ * (see {@code BasaltTableScan#computeSelfCost}).
  */
 final class BasaltFilterIntoScanRule extends RelRule<BasaltFilterIntoScanRule.Config> {
 
@@ -27,11 +30,20 @@ final class BasaltFilterIntoScanRule extends RelRule<BasaltFilterIntoScanRule.Co
         BasaltTableScan scan = call.rel(1);
         // Calcite folds BETWEEN and IN into SEARCH(column, Sarg); spell them out as comparisons.
         RexNode condition = RexUtil.expandSearch(filter.getCluster().getRexBuilder(), null, filter.getCondition());
-        KeyAccess access = KeyAccessExtractor.extract(condition, scan.basaltTable().descriptor());
-        if (access.kind() == KeyAccess.Kind.FULL) {
-            return;
+        TableDescriptor table = scan.basaltTable().descriptor();
+        offer(call, filter, scan, KeyAccessExtractor.extract(condition, table));
+        for (IndexDescriptor index : table.indexes()) {
+            if (index.isPublic()) {
+                offer(call, filter, scan, KeyAccessExtractor.extract(condition, index));
+            }
         }
-        call.transformTo(filter.copy(filter.getTraitSet(), scan.withAccess(access), filter.getCondition()));
+    }
+
+    /** Registers the filtered scan with this access as an equivalent plan; the cheapest wins. */
+    private static void offer(RelOptRuleCall call, Filter filter, BasaltTableScan scan, KeyAccess access) {
+        if (access.kind() != KeyAccess.Kind.FULL) {
+            call.transformTo(filter.copy(filter.getTraitSet(), scan.withAccess(access), filter.getCondition()));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.basalt.sql.rule;
 
+import io.basalt.sql.catalog.IndexDescriptor;
 import io.basalt.sql.catalog.TableDescriptor;
 import io.basalt.sql.exec.RexValues;
 import io.basalt.sql.rel.KeyAccess;
@@ -12,7 +13,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Finds the primary-key access a filter allows: equalities {@code key column = constant} on the
+ * Finds the primary-key (or index) access a filter allows: equalities {@code key column = constant} on the
  * longest prefix of the key, then the tightest range on the next key column. Constants are
  * literals or parameters. Conjuncts it does not use stay in the filter, which is applied to every
  * row anyway; so this only has to be sound (never exclude a qualifying row), not complete.
@@ -22,21 +23,36 @@ final class KeyAccessExtractor {
     }
 
     static KeyAccess extract(RexNode condition, TableDescriptor table) {
-        List<RexNode> conjuncts = RelOptUtil.conjunctions(condition);
-        int[] primaryKey = table.primaryKey();
+        return extract(RelOptUtil.conjunctions(condition), table.primaryKey(), true, table.partitionKeyLength(), null);
+    }
+
+    /**
+     * The access through {@code index} the filter allows: as for the primary key, over the
+     * indexed columns. A point get needs a unique index; a single partition, a global index
+     * with every indexed column bound by an equality. {@link KeyAccess#FULL} if the index is of no use.
+     */
+    static KeyAccess extract(RexNode condition, IndexDescriptor index) {
+        boolean global = index.placement() == IndexDescriptor.Placement.GLOBAL;
+        return extract(RelOptUtil.conjunctions(condition), index.columns(), index.unique(),
+                global ? index.columnCount() : Integer.MAX_VALUE, index);
+    }
+
+    private static KeyAccess extract(List<RexNode> conjuncts, int[] keyColumns, boolean unique,
+                                     int partitionKeyLength, IndexDescriptor index) {
         List<RexNode> equalities = new ArrayList<>();
-        for (int position : primaryKey) {
+        for (int position : keyColumns) {
             RexNode value = findComparison(conjuncts, position, SqlKind.EQUALS);
             if (value == null) {
                 break;
             }
             equalities.add(value);
         }
-        boolean singlePartition = equalities.size() >= table.partitionKeyLength();
-        if (equalities.size() == primaryKey.length) {
-            return new KeyAccess(KeyAccess.Kind.POINT, equalities, null, false, null, false, true);
+        boolean singlePartition = equalities.size() >= partitionKeyLength;
+        if (equalities.size() == keyColumns.length) {
+            KeyAccess.Kind kind = unique ? KeyAccess.Kind.POINT : KeyAccess.Kind.RANGE;
+            return new KeyAccess(kind, equalities, null, false, null, false, singlePartition, index);
         }
-        int next = primaryKey[equalities.size()];
+        int next = keyColumns[equalities.size()];
         RexNode lower = findComparison(conjuncts, next, SqlKind.GREATER_THAN_OR_EQUAL);
         boolean lowerInclusive = lower != null;
         if (lower == null) {
@@ -51,7 +67,7 @@ final class KeyAccessExtractor {
             return KeyAccess.FULL;
         }
         return new KeyAccess(KeyAccess.Kind.RANGE, equalities, lower, lowerInclusive, upper, upperInclusive,
-                singlePartition);
+                singlePartition, index);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Locale;
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.sql.catalog.Catalog;
+import io.basalt.sql.catalog.IndexDescriptor;
 import io.basalt.sql.catalog.TableDescriptor;
 import io.basalt.sql.exec.RowCodec;
 import io.basalt.sql.plan.ValidationStates;
@@ -90,8 +91,10 @@ final class ErrorTranslator {
     }
 
     private static BasaltException duplicateKey(DuplicateKeyException duplicate, Catalog catalog) {
-        TableDescriptor table = catalog.tableById(RowCodec.tableIdOf(duplicate.key()));
-        String constraint = table == null ? "primary key" : table.primaryKeyName();
+        int id = RowCodec.tableIdOf(duplicate.key());
+        TableDescriptor table = catalog.tableById(id);
+        IndexDescriptor index = table == null ? catalog.indexById(id) : null;
+        String constraint = table != null ? table.primaryKeyName() : index != null ? index.name() : "unique index";
         return new BasaltException(SqlState.UNIQUE_VIOLATION,
                 "duplicate key value violates unique constraint \"" + constraint + "\"", duplicate);
     }

@@ -9,7 +9,9 @@ import io.basalt.common.error.SqlState;
 import io.basalt.sql.SqlEngine;
 import io.basalt.sql.parse.SqlBeginTransaction;
 import io.basalt.sql.parse.SqlCommit;
+import io.basalt.sql.parse.SqlCreateIndex;
 import io.basalt.sql.parse.SqlCreateTable;
+import io.basalt.sql.parse.SqlDropIndex;
 import io.basalt.sql.parse.SqlDropTable;
 import io.basalt.sql.parse.SqlRollback;
 import io.basalt.sql.parse.SqlSetTransaction;
@@ -106,6 +108,16 @@ final class UtilityExecutor {
         if (node instanceof SqlDropTable drop) {
             checkDdlAllowed();
             engine.ddl().dropTable(drop);
+            return StatementResult.updateCount(0);
+        }
+        if (node instanceof SqlCreateIndex create) {
+            checkDdlAllowed();
+            engine.ddl().createIndex(create);
+            return StatementResult.updateCount(0);
+        }
+        if (node instanceof SqlDropIndex drop) {
+            checkDdlAllowed();
+            engine.ddl().dropIndex(drop);
             return StatementResult.updateCount(0);
         }
         throw new BasaltException(SqlState.FEATURE_NOT_SUPPORTED,
