@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
@@ -270,11 +269,13 @@ class DdlTest {
     }
 
     @Test
-    void uniqueConstraintIsNotSupportedYet() {
-        sqlError(() -> execute(connection, "CREATE TABLE uniq (id INTEGER PRIMARY KEY, v INTEGER UNIQUE)"),
-                "0A000", SQLFeatureNotSupportedException.class);
-        sqlError(() -> execute(connection, "CREATE TABLE uniq (id INTEGER PRIMARY KEY, v INTEGER, UNIQUE (v))"),
-                "0A000", SQLFeatureNotSupportedException.class);
+    void uniqueConstraintsRejectDuplicatesWith23505() throws SQLException {
+        execute(connection, "CREATE TABLE uniq (id INTEGER PRIMARY KEY, v INTEGER UNIQUE, w INTEGER, UNIQUE (w))");
+        execute(connection, "INSERT INTO uniq VALUES (1, 10, 100)");
+        sqlError(() -> execute(connection, "INSERT INTO uniq VALUES (2, 10, 200)"),
+                "23505", SQLIntegrityConstraintViolationException.class);
+        sqlError(() -> execute(connection, "INSERT INTO uniq VALUES (3, 30, 100)"),
+                "23505", SQLIntegrityConstraintViolationException.class);
     }
 
     @Test
