@@ -45,11 +45,12 @@ public final class Hermitage implements AutoCloseable {
     private final List<HermitageTxn> transactions = new ArrayList<>();
     private final List<Step> trace = new ArrayList<>();
 
-    private Hermitage(Level level) throws SQLException {
+    private Hermitage(Level level, String... moreDdl) throws SQLException {
         warmUp();
         this.level = level;
         database.execute("CREATE TABLE test (id INT PRIMARY KEY, \"value\" INT)",
                 "INSERT INTO test (id, \"value\") VALUES (1, 10), (2, 20)");
+        database.execute(moreDdl);
         observer = database.connect();
     }
 
@@ -81,6 +82,23 @@ public final class Hermitage implements AutoCloseable {
     /** A fresh database with Hermitage's table, for transactions at {@code level}. */
     public static Hermitage setUp(Level level) throws SQLException {
         return new Hermitage(level);
+    }
+
+    /** The same, with {@code moreDdl} run after the table is filled (for example a CREATE INDEX). */
+    public static Hermitage setUp(Level level, String... moreDdl) throws SQLException {
+        return new Hermitage(level, moreDdl);
+    }
+
+    /** The plan of {@code SELECT ... WHERE where}, as EXPLAIN prints it, to show how a predicate is read. */
+    public String explain(Where where) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Statement statement = observer.createStatement();
+             ResultSet rows = statement.executeQuery("EXPLAIN SELECT id FROM test" + where.clause())) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     public Level level() {

@@ -29,6 +29,10 @@ public record Where(String sql, BiPredicate<Integer, Integer> matches) {
         return new Where("\"value\" = " + expected, (id, value) -> value == expected);
     }
 
+    public static Where valueBetween(int low, int high) {
+        return new Where("\"value\" BETWEEN " + low + " AND " + high, (id, value) -> value >= low && value <= high);
+    }
+
     /** Hermitage's {@code value % n = 0}: a predicate no key range can answer, so it scans the table. */
     public static Where valueDivisibleBy(int divisor) {
         return new Where("\"value\" % " + divisor + " = 0", (id, value) -> value % divisor == 0);
