@@ -78,7 +78,7 @@ boolean TableElement(SqlIdentifier table, List<SqlNode> columns, List<SqlNode> c
     boolean hasPrimaryKey) :
 {
     final SqlColumnDeclaration column;
-    final SqlKeyConstraint constraint;
+    final SqlCall constraint;
     final List<SqlKeyConstraint> keys;
 }
 {
@@ -88,9 +88,11 @@ boolean TableElement(SqlIdentifier table, List<SqlNode> columns, List<SqlNode> c
             keys = column.constraints();
         }
     |
-        constraint = TableKeyConstraint() {
+        constraint = TableConstraint() {
             constraints.add(constraint);
-            keys = Collections.singletonList(constraint);
+            keys = constraint instanceof SqlKeyConstraint
+                ? Collections.singletonList((SqlKeyConstraint) constraint)
+                : Collections.<SqlKeyConstraint>emptyList();
         }
     )
     {
@@ -122,6 +124,7 @@ SqlColumnDeclaration ColumnDeclaration() :
     SqlNode e;
     final List<SqlNode> constraints = new ArrayList<SqlNode>();
     SqlIdentifier constraintName;
+    SqlForeignKeyConstraint fk;
     Span cs;
     final Span s;
 }
@@ -173,6 +176,14 @@ SqlColumnDeclaration ColumnDeclaration() :
                     new SqlKeyConstraint(SqlKeyConstraint.UNIQUE, cs.end(this),
                         constraintName, null));
             }
+        |
+            <REFERENCES> { cs.add(this); }
+            fk = References(cs, constraintName, null) { constraints.add(fk); }
+        |
+            <CHECK> { cs.add(this); }
+            <LPAREN> e = Expression(ExprContext.ACCEPT_NON_QUERY) <RPAREN> {
+                constraints.add(new SqlCheckConstraint(cs.end(this), constraintName, e));
+            }
         )
     )*
     {
@@ -181,13 +192,17 @@ SqlColumnDeclaration ColumnDeclaration() :
     }
 }
 
-/** Parses "[CONSTRAINT name] PRIMARY KEY (col, ...)" or "[CONSTRAINT name] UNIQUE (col, ...)". */
-SqlKeyConstraint TableKeyConstraint() :
+/**
+ * Parses a table constraint: "[CONSTRAINT name]" then "PRIMARY KEY (col, ...)", "UNIQUE (col, ...)",
+ * "FOREIGN KEY (col, ...) REFERENCES ..." or "CHECK (condition)".
+ */
+SqlCall TableConstraint() :
 {
     final Span s = Span.of();
     SqlIdentifier name = null;
-    final SqlOperator operator;
     final SqlNodeList columns;
+    final SqlForeignKeyConstraint fk;
+    final SqlNode condition;
 }
 {
     [
@@ -195,13 +210,69 @@ SqlKeyConstraint TableKeyConstraint() :
         name = SimpleIdentifier()
     ]
     (
-        <PRIMARY> { s.add(this); } <KEY> { operator = SqlKeyConstraint.PRIMARY_KEY; }
+        <PRIMARY> { s.add(this); } <KEY> columns = ParenthesizedSimpleIdentifierList() {
+            return new SqlKeyConstraint(SqlKeyConstraint.PRIMARY_KEY, s.end(columns), name, columns);
+        }
     |
-        <UNIQUE> { s.add(this); operator = SqlKeyConstraint.UNIQUE; }
+        <UNIQUE> { s.add(this); } columns = ParenthesizedSimpleIdentifierList() {
+            return new SqlKeyConstraint(SqlKeyConstraint.UNIQUE, s.end(columns), name, columns);
+        }
+    |
+        <FOREIGN> { s.add(this); } <KEY> columns = ParenthesizedSimpleIdentifierList()
+        <REFERENCES> fk = References(s, name, columns) {
+            return fk;
+        }
+    |
+        <CHECK> { s.add(this); } <LPAREN> condition = Expression(ExprContext.ACCEPT_NON_QUERY) <RPAREN> {
+            return new SqlCheckConstraint(s.end(this), name, condition);
+        }
     )
-    columns = ParenthesizedSimpleIdentifierList() {
-        return new SqlKeyConstraint(operator, s.end(columns), name, columns);
+}
+
+/**
+ * Parses what follows REFERENCES: "parent [(col, ...)]" and the referential actions, in any order:
+ * "ON DELETE action", "ON UPDATE action" (NO ACTION when absent).
+ */
+SqlForeignKeyConstraint References(Span s, SqlIdentifier name, SqlNodeList columns) :
+{
+    final SqlIdentifier parent;
+    SqlNodeList parentColumns = null;
+    ReferentialAction onDelete = ReferentialAction.NO_ACTION;
+    ReferentialAction onUpdate = ReferentialAction.NO_ACTION;
+    ReferentialAction action;
+}
+{
+    parent = CompoundIdentifier()
+    [ parentColumns = ParenthesizedSimpleIdentifierList() ]
+    (
+        <ON>
+        (
+            <DELETE> action = ReferentialActionSpec() { onDelete = action; }
+        |
+            <UPDATE> action = ReferentialActionSpec() { onUpdate = action; }
+        )
+    )*
+    {
+        return new SqlForeignKeyConstraint(s.end(this), name, columns, parent, parentColumns, onDelete, onUpdate);
     }
+}
+
+ReferentialAction ReferentialActionSpec() :
+{
+}
+{
+    <CASCADE> { return ReferentialAction.CASCADE; }
+|
+    <RESTRICT> { return ReferentialAction.RESTRICT; }
+|
+    <NO> <ACTION> { return ReferentialAction.NO_ACTION; }
+|
+    <SET>
+    (
+        <NULL> { return ReferentialAction.SET_NULL; }
+    |
+        <DEFAULT_> { return ReferentialAction.SET_DEFAULT; }
+    )
 }
 
 /**

@@ -64,6 +64,14 @@ public interface Transaction {
      */
     void lock(List<byte[]> keys, LockStrength strength, boolean noWait);
 
+    /**
+     * Takes a shared lock on {@code key} (waiting like {@link #lock}) and returns its latest
+     * committed value, or this transaction's own write, whatever the snapshot: what a
+     * foreign-key check needs to know about a parent row that no one may delete until this
+     * transaction ends.
+     */
+    byte[] lockShared(byte[] key, boolean noWait);
+
     /** How long this transaction waits for a lock before 55P03; 0 waits as long as it takes. */
     void setLockTimeout(long millis);
 

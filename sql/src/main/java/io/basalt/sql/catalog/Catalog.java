@@ -1,6 +1,8 @@
 package io.basalt.sql.catalog;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -52,6 +54,23 @@ public final class Catalog {
             }
         }
         return null;
+    }
+
+    /** A foreign key and the table that has it. */
+    public record Reference(TableDescriptor child, ForeignKeyDescriptor foreignKey) {
+    }
+
+    /** The foreign keys that reference table {@code parentTableId} (its own included), with their tables. */
+    public List<Reference> referencing(int parentTableId) {
+        List<Reference> references = new ArrayList<>();
+        for (TableDescriptor table : tables.values()) {
+            for (ForeignKeyDescriptor fk : table.foreignKeys()) {
+                if (fk.parentTableId() == parentTableId) {
+                    references.add(new Reference(table, fk));
+                }
+            }
+        }
+        return references;
     }
 
     public Collection<TableDescriptor> tables() {

@@ -12,6 +12,7 @@ import io.basalt.txn.Transaction;
 import io.basalt.txn.TransactionManager;
 import io.basalt.txn.TransactionRetryException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -84,7 +85,7 @@ public final class CatalogManager {
      * Drops a table and erases its rows and index entries, once every transaction that might still
      * write them has ended. Returns false if it did not exist and {@code ifExists}.
      */
-    public synchronized boolean dropTable(String name, boolean ifExists, int partitionCount) {
+    public synchronized boolean dropTable(String name, boolean ifExists, boolean cascade, int partitionCount) {
         TableDescriptor[] dropped = new TableDescriptor[1];
         boolean changed = change(txn -> {
             TableDescriptor table = CatalogStore.readTable(txn, name);
@@ -93,6 +94,23 @@ public final class CatalogManager {
                     return false;
                 }
                 throw CatalogErrors.undefinedTable(name);
+            }
+            // Foreign keys of other tables that reference this one: refused, or dropped with CASCADE
+            // (the constraints go, as in PostgreSQL; the referencing tables and rows stay).
+            for (Catalog.Reference reference : CatalogStore.load(txn).referencing(table.id())) {
+                TableDescriptor child = reference.child();
+                if (child.id() == table.id()) {
+                    continue;
+                }
+                if (!cascade) {
+                    throw new BasaltException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table \"" + name
+                            + "\" because constraint \"" + reference.foreignKey().name() + "\" on table \""
+                            + child.name() + "\" depends on it (use DROP ... CASCADE)");
+                }
+                TableDescriptor current = CatalogStore.readTable(txn, child.name());
+                List<ForeignKeyDescriptor> kept = new ArrayList<>(current.foreignKeys());
+                kept.removeIf(fk -> fk.parentTableId() == table.id());
+                CatalogStore.replaceTable(txn, current.withForeignKeys(kept));
             }
             CatalogStore.deleteTable(txn, name);
             CatalogStore.bumpVersion(txn);
@@ -170,6 +188,18 @@ public final class CatalogManager {
                 throw CatalogErrors.undefinedIndex(indexName);
             }
             dropped[0] = table.index(indexName);
+            for (Catalog.Reference reference : CatalogStore.load(txn).referencing(table.id())) {
+                if (Arrays.equals(reference.foreignKey().parentColumns(), dropped[0].columns())
+                        && !Arrays.equals(reference.foreignKey().parentColumns(), table.primaryKey())) {
+                    throw new BasaltException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index \""
+                            + indexName + "\" because constraint \"" + reference.foreignKey().name() + "\" on table \""
+                            + reference.child().name() + "\" requires it");
+                }
+            }
+            if (dropped[0].constraint()) {
+                throw new BasaltException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index \"" + indexName
+                        + "\" because constraint \"" + indexName + "\" on table \"" + table.name() + "\" requires it");
+            }
             List<IndexDescriptor> indexes = new ArrayList<>(table.indexes());
             indexes.remove(dropped[0]);
             CatalogStore.replaceTable(txn, table.withIndexes(indexes));

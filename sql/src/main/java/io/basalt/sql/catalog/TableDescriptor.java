@@ -13,17 +13,22 @@ import java.util.Locale;
  *     hash does); the whole key by default. Rows of different tables with equal partition-key
  *     values share a partition.
  * @param indexes its secondary indexes, public or still being built
+ * @param foreignKeys the foreign keys by which it references other tables (or itself)
+ * @param checks its CHECK constraints
  */
 public record TableDescriptor(int id, String name, List<ColumnDescriptor> columns, int[] primaryKey,
-                              int partitionKeyLength, List<IndexDescriptor> indexes) {
+                              int partitionKeyLength, List<IndexDescriptor> indexes,
+                              List<ForeignKeyDescriptor> foreignKeys, List<CheckDescriptor> checks) {
 
     public TableDescriptor(int id, String name, List<ColumnDescriptor> columns, int[] primaryKey, int partitionKeyLength) {
-        this(id, name, columns, primaryKey, partitionKeyLength, List.of());
+        this(id, name, columns, primaryKey, partitionKeyLength, List.of(), List.of(), List.of());
     }
 
     public TableDescriptor {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
+        foreignKeys = List.copyOf(foreignKeys);
+        checks = List.copyOf(checks);
         primaryKey = primaryKey.clone();
         if (primaryKey.length == 0) {
             throw new IllegalArgumentException("a table needs a primary key");
@@ -63,7 +68,11 @@ public record TableDescriptor(int id, String name, List<ColumnDescriptor> column
     }
 
     public TableDescriptor withIndexes(List<IndexDescriptor> newIndexes) {
-        return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, newIndexes);
+        return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, newIndexes, foreignKeys, checks);
+    }
+
+    public TableDescriptor withForeignKeys(List<ForeignKeyDescriptor> newForeignKeys) {
+        return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, indexes, newForeignKeys, checks);
     }
 
     /** Whether the leading partition-key columns of the primary key are all among {@code positions}. */
@@ -94,7 +103,8 @@ public record TableDescriptor(int id, String name, List<ColumnDescriptor> column
     public boolean equals(Object o) {
         return o instanceof TableDescriptor other && other.id == id && other.name.equals(name)
                 && other.columns.equals(columns) && Arrays.equals(other.primaryKey, primaryKey)
-                && other.partitionKeyLength == partitionKeyLength && other.indexes.equals(indexes);
+                && other.partitionKeyLength == partitionKeyLength && other.indexes.equals(indexes) && other.foreignKeys.equals(foreignKeys)
+                && other.checks.equals(checks);
     }
 
     @Override

@@ -18,13 +18,17 @@ import java.util.List;
  *   | i32 n | n x (i32 id | utf name | utf type | i32 precision | i32 scale | bool nullable | bool hasDefault [utf default])
  *   | i32 k | k x i32 primary-key position
  *   | i32 x | x x (i32 id | utf name | i32 c | c x i32 position | bool unique | utf placement
- *                 | bool constraint | utf state | i64 readableFrom)          (format 2 only)
+ *                 | bool constraint | utf state | i64 readableFrom)          (format 2 and later)
+ *   | i32 f | f x (utf name | i32 c | c x i32 position | i32 parentTableId | c x i32 parent position
+ *                 | utf onDelete)
+ *   | i32 k | k x (utf name | utf condition)                                 (format 3)
  * </pre>
- * Format 1 (no indexes) is still read.
+ * Formats 1 (no indexes) and 2 (no foreign keys or checks) are still read.
  */
 public final class TableDescriptorCodec {
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final int FORMAT_WITHOUT_INDEXES = 1;
+    private static final int FORMAT_WITHOUT_CONSTRAINTS = 2;
 
     private TableDescriptorCodec() {
     }
@@ -68,6 +72,25 @@ public final class TableDescriptorCodec {
                 out.writeUTF(index.state().name());
                 out.writeLong(index.readableFrom());
             }
+            out.writeInt(table.foreignKeys().size());
+            for (ForeignKeyDescriptor fk : table.foreignKeys()) {
+                out.writeUTF(fk.name());
+                int[] columns = fk.columns();
+                out.writeInt(columns.length);
+                for (int position : columns) {
+                    out.writeInt(position);
+                }
+                out.writeInt(fk.parentTableId());
+                for (int position : fk.parentColumns()) {
+                    out.writeInt(position);
+                }
+                out.writeUTF(fk.onDelete().name());
+            }
+            out.writeInt(table.checks().size());
+            for (CheckDescriptor check : table.checks()) {
+                out.writeUTF(check.name());
+                out.writeUTF(check.conditionSql());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +100,7 @@ public final class TableDescriptorCodec {
     public static TableDescriptor decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int format = in.readUnsignedByte();
-            if (format != FORMAT && format != FORMAT_WITHOUT_INDEXES) {
+            if (format < FORMAT_WITHOUT_INDEXES || format > FORMAT) {
                 throw new IllegalStateException("Unknown table descriptor format " + format);
             }
             int id = in.readInt();
@@ -113,7 +136,30 @@ public final class TableDescriptorCodec {
                 indexes.add(new IndexDescriptor(indexId, indexName, positions, unique, placement, constraint, state,
                         in.readLong()));
             }
-            return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, indexes);
+            List<ForeignKeyDescriptor> foreignKeys = new ArrayList<>();
+            List<CheckDescriptor> checks = new ArrayList<>();
+            if (format > FORMAT_WITHOUT_CONSTRAINTS) {
+                int fkCount = in.readInt();
+                for (int i = 0; i < fkCount; i++) {
+                    String fkName = in.readUTF();
+                    int[] positions = new int[in.readInt()];
+                    for (int c = 0; c < positions.length; c++) {
+                        positions[c] = in.readInt();
+                    }
+                    int parentTableId = in.readInt();
+                    int[] parentPositions = new int[positions.length];
+                    for (int c = 0; c < parentPositions.length; c++) {
+                        parentPositions[c] = in.readInt();
+                    }
+                    foreignKeys.add(new ForeignKeyDescriptor(fkName, positions, parentTableId, parentPositions,
+                            ForeignKeyDescriptor.OnDelete.valueOf(in.readUTF())));
+                }
+                int checkCount = in.readInt();
+                for (int i = 0; i < checkCount; i++) {
+                    checks.add(new CheckDescriptor(in.readUTF(), in.readUTF()));
+                }
+            }
+            return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, indexes, foreignKeys, checks);
         } catch (IOException e) {
             throw new UncheckedIOException("Corrupt table descriptor", e);
         }

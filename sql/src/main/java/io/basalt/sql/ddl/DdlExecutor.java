@@ -2,25 +2,30 @@ package io.basalt.sql.ddl;
 
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
+import io.basalt.sql.catalog.Catalog;
 import io.basalt.sql.catalog.CatalogManager;
+import io.basalt.sql.catalog.CheckDescriptor;
+import io.basalt.sql.catalog.ForeignKeyDescriptor;
 import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.ColumnType;
 import io.basalt.sql.catalog.IndexDescriptor;
 import io.basalt.sql.catalog.TableDescriptor;
+import io.basalt.sql.parse.SqlCheckConstraint;
 import io.basalt.sql.parse.SqlColumnDeclaration;
 import io.basalt.sql.parse.SqlCreateIndex;
 import io.basalt.sql.parse.SqlDropIndex;
 import io.basalt.sql.parse.SqlKeyConstraint;
 import io.basalt.sql.parse.SqlCreateTable;
 import io.basalt.sql.parse.SqlDropTable;
+import io.basalt.sql.parse.SqlForeignKeyConstraint;
 import io.basalt.sql.plan.QueryPlanner;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 
 /**
  * Executes CREATE/DROP TABLE and CREATE/DROP INDEX against the {@link CatalogManager}. Checks what the parser
@@ -31,11 +36,13 @@ import org.apache.calcite.sql.SqlNode;
 public final class DdlExecutor {
     private final CatalogManager catalog;
     private final DefaultChecker defaults;
+    private final CheckCompiler checkCompiler;
     private final int partitionCount;
 
     public DdlExecutor(CatalogManager catalog, QueryPlanner planner, int partitionCount) {
         this.catalog = catalog;
         this.defaults = new DefaultChecker(planner);
+        this.checkCompiler = new CheckCompiler(planner);
         this.partitionCount = partitionCount;
     }
 
@@ -63,34 +70,103 @@ public final class DdlExecutor {
             throw new BasaltException(SqlState.INVALID_TABLE_DEFINITION, "table \"" + name
                     + "\" needs a PRIMARY KEY: rows are stored under it (tables without one come with a later release)");
         }
-        int[] keyPositions = positions(primaryKey, columns, name);
+        int[] keyPositions = DdlNames.positions(primaryKey, columns, name);
         int partitionKeyLength = partitionKeyLength(create, primaryKey, name);
-        List<SqlKeyConstraint> uniqueKeys = create.uniqueKeys();
-        List<String> constraintNames = new ArrayList<>();
-        List<int[]> uniqueColumns = new ArrayList<>();
-        for (SqlKeyConstraint unique : uniqueKeys) {
-            int[] positions = positions(unique.columnNames(), columns, name);
-            String constraintName = unique.name() != null ? simpleName(unique.name())
-                    : generatedName(name, unique.columnNames(), "key");
-            if (constraintNames.contains(constraintName)) {
-                throw new BasaltException(SqlState.DUPLICATE_TABLE, "relation \"" + constraintName + "\" already exists");
-            }
-            constraintNames.add(constraintName);
-            uniqueColumns.add(positions);
+        ConstraintNames constraintNames = new ConstraintNames(name);
+
+        // Indexes created with the table: one per UNIQUE constraint, and one for each foreign key
+        // whose columns lead neither the primary key nor another index (deleting a parent must find
+        // its children without reading the whole child table).
+        List<String> indexNames = new ArrayList<>();
+        List<int[]> indexColumns = new ArrayList<>();
+        List<Boolean> indexUnique = new ArrayList<>();
+        for (SqlKeyConstraint unique : create.uniqueKeys()) {
+            indexNames.add(constraintNames.add(unique.name(), unique.columnNames(), "key"));
+            indexColumns.add(DdlNames.positions(unique.columnNames(), columns, name));
+            indexUnique.add(true);
         }
-        // The table is empty, so its constraint indexes are readable at once: nothing to backfill.
+        List<SqlForeignKeyConstraint> foreignKeyClauses = create.foreignKeys();
+        List<String> foreignKeyNames = new ArrayList<>();
+        for (SqlForeignKeyConstraint fk : foreignKeyClauses) {
+            foreignKeyNames.add(constraintNames.add(fk.name(), fk.columnNames(), "fkey"));
+            int[] fkColumns = DdlNames.positions(fk.columnNames(), columns, name);
+            boolean served = leads(keyPositions, fkColumns) || indexColumns.stream().anyMatch(c -> leads(c, fkColumns));
+            if (!served) {
+                indexNames.add(constraintNames.add(null, fk.columnNames(), "fkey_idx"));
+                indexColumns.add(fkColumns);
+                indexUnique.add(false);
+            }
+        }
+        List<CheckDescriptor> checks = new ArrayList<>();
+        for (SqlCheckConstraint check : create.checks()) {
+            String checkName = constraintNames.add(check.name(), List.of(), "check");
+            checks.add(new CheckDescriptor(checkName, check.condition().toSqlString(CalciteSqlDialect.DEFAULT).getSql()));
+        }
+        Catalog before = catalog.current();
+        // The table is empty, so its indexes are readable at once: nothing to backfill.
         catalog.createTable(name, create.ifNotExists(), firstId -> {
             List<IndexDescriptor> indexes = new ArrayList<>();
-            for (int i = 0; i < uniqueColumns.size(); i++) {
-                indexes.add(new IndexDescriptor(firstId + 1 + i, constraintNames.get(i), uniqueColumns.get(i), true,
-                        IndexDescriptor.Placement.GLOBAL, true, IndexDescriptor.State.PUBLIC, 0));
+            for (int i = 0; i < indexNames.size(); i++) {
+                indexes.add(new IndexDescriptor(firstId + 1 + i, indexNames.get(i), indexColumns.get(i),
+                        indexUnique.get(i), IndexDescriptor.Placement.GLOBAL, indexUnique.get(i),
+                        IndexDescriptor.State.PUBLIC, 0));
             }
-            return new TableDescriptor(firstId, name, columns, keyPositions, partitionKeyLength, indexes);
-        }, uniqueColumns.size(), constraintNames);
+            TableDescriptor table = new TableDescriptor(firstId, name, columns, keyPositions, partitionKeyLength,
+                    indexes, List.of(), checks);
+            ForeignKeyResolver resolver = new ForeignKeyResolver(before);
+            List<ForeignKeyDescriptor> foreignKeys = new ArrayList<>();
+            for (int i = 0; i < foreignKeyClauses.size(); i++) {
+                foreignKeys.add(resolver.resolve(foreignKeyClauses.get(i), foreignKeyNames.get(i), table));
+            }
+            TableDescriptor created = table.withForeignKeys(foreignKeys);
+            checkCompiler.validate(before, created);
+            return created;
+        }, indexNames.size(), indexNames);
+    }
+
+    private static boolean leads(int[] key, int[] columns) {
+        if (key.length < columns.length) {
+            return false;
+        }
+        Set<Integer> lead = new HashSet<>();
+        for (int i = 0; i < columns.length; i++) {
+            lead.add(key[i]);
+        }
+        for (int column : columns) {
+            if (!lead.contains(column)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Constraint names of one table: given or generated, never twice (42710). */
+    private static final class ConstraintNames {
+        private final String table;
+        private final Set<String> used = new HashSet<>();
+
+        ConstraintNames(String table) {
+            this.table = table;
+        }
+
+        String add(SqlIdentifier given, List<String> columns, String suffix) {
+            String name = given != null ? simpleName(given) : DdlNames.generated(table, columns, suffix);
+            if (given == null) {
+                String base = name;
+                for (int n = 1; used.contains(name); n++) {
+                    name = base + n;
+                }
+            }
+            if (!used.add(name)) {
+                throw new BasaltException(SqlState.DUPLICATE_OBJECT,
+                        "constraint \"" + name + "\" for relation \"" + table + "\" already exists");
+            }
+            return name;
+        }
     }
 
     public void dropTable(SqlDropTable drop) {
-        catalog.dropTable(simpleName(drop.name()), drop.ifExists(), partitionCount);
+        catalog.dropTable(simpleName(drop.name()), drop.ifExists(), drop.cascade(), partitionCount);
     }
 
     /**
@@ -105,7 +181,7 @@ public final class DdlExecutor {
             throw new BasaltException(SqlState.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist");
         }
         List<String> columnNames = create.columns().stream().map(DdlExecutor::simpleName).toList();
-        int[] positions = positions(columnNames, table.columns(), tableName);
+        int[] positions = DdlNames.positions(columnNames, table.columns(), tableName);
         IndexDescriptor.Placement placement = create.local() ? IndexDescriptor.Placement.LOCAL
                 : IndexDescriptor.Placement.GLOBAL;
         if (create.unique() && placement == IndexDescriptor.Placement.LOCAL && !table.partitionKeyWithin(positions)) {
@@ -113,7 +189,7 @@ public final class DdlExecutor {
                     + " partition key of table \"" + tableName + "\": each partition checks only its own rows");
         }
         String indexName = create.name() != null ? simpleName(create.name())
-                : generatedName(tableName, columnNames, create.unique() ? "key" : "idx");
+                : DdlNames.generated(tableName, columnNames, create.unique() ? "key" : "idx");
         IndexDescriptor index = catalog.addIndex(tableName, indexName, create.ifNotExists(),
                 id -> new IndexDescriptor(id, indexName, positions, create.unique(), placement, false,
                         IndexDescriptor.State.WRITE_ONLY, Long.MAX_VALUE));
@@ -136,36 +212,6 @@ public final class DdlExecutor {
         catalog.dropIndex(simpleName(drop.name()), drop.ifExists(), partitionCount);
     }
 
-    /** PostgreSQL's default names: table_col1_col2_key for unique constraints, ..._idx for indexes. */
-    private static String generatedName(String table, List<String> columns, String suffix) {
-        String name = table + "_" + String.join("_", columns) + "_" + suffix;
-        // Unquoted names are folded to upper case: keep a generated name reachable without quotes.
-        return table.equals(table.toUpperCase(Locale.ROOT)) ? name.toUpperCase(Locale.ROOT) : name;
-    }
-
-    private static int[] positions(List<String> keyColumns, List<ColumnDescriptor> columns, String table) {
-        int[] positions = new int[keyColumns.size()];
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < positions.length; i++) {
-            String column = keyColumns.get(i);
-            if (!seen.add(column)) {
-                throw new BasaltException(SqlState.DUPLICATE_COLUMN,
-                        "column \"" + column + "\" appears twice in primary key constraint");
-            }
-            positions[i] = -1;
-            for (int c = 0; c < columns.size(); c++) {
-                if (columns.get(c).name().equals(column)) {
-                    positions[i] = c;
-                }
-            }
-            if (positions[i] < 0) {
-                throw new BasaltException(SqlState.UNDEFINED_COLUMN,
-                        "column \"" + column + "\" named in key does not exist in table \"" + table + "\"");
-            }
-        }
-        return positions;
-    }
-
     private static int partitionKeyLength(SqlCreateTable create, List<String> primaryKey, String table) {
         if (create.partitionBy() == null) {
             return primaryKey.size();
@@ -183,9 +229,6 @@ public final class DdlExecutor {
     }
 
     private static String simpleName(SqlIdentifier identifier) {
-        if (!identifier.isSimple()) {
-            throw new BasaltException(SqlState.INVALID_NAME, "schema-qualified names are not supported: " + identifier);
-        }
-        return identifier.getSimple();
+        return DdlNames.simple(identifier);
     }
 }

@@ -3,6 +3,7 @@ package io.basalt.sql.exec;
 import io.basalt.sql.catalog.Catalog;
 import io.basalt.txn.LockStrength;
 import io.basalt.txn.Transaction;
+import io.basalt.txn.TransactionManager;
 
 /**
  * What running operators need from the session that runs them: the transaction to read and write
@@ -13,12 +14,14 @@ import io.basalt.txn.Transaction;
  * @param noWait fail at once (55P03) instead of waiting for a row lock
  * @param catalog the catalog current when the statement started (after its transaction began):
  *     writers maintain the indexes it names, which may be newer than the plan's
+ * @param transactions for reads outside the statement's transaction, at the latest snapshot
+ *     (foreign-key checks at READ COMMITTED and SNAPSHOT, see {@code RowWrites})
  */
 public record ExecutionContext(Transaction transaction, int partitionCount, LockStrength rowLock, boolean noWait,
-                               Catalog catalog) {
+                               Catalog catalog, TransactionManager transactions) {
     public static final String KEY = "basalt.execution";
 
     public ExecutionContext(Transaction transaction, int partitionCount) {
-        this(transaction, partitionCount, null, false, null);
+        this(transaction, partitionCount, null, false, null, null);
     }
 }

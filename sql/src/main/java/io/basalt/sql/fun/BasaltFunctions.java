@@ -1,5 +1,7 @@
 package io.basalt.sql.fun;
 
+import io.basalt.common.error.BasaltException;
+import io.basalt.common.error.SqlState;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -11,6 +13,18 @@ import java.time.ZoneOffset;
  */
 public final class BasaltFunctions {
     private BasaltFunctions() {
+    }
+
+    /**
+     * A CHECK constraint on one row: FALSE fails the statement (23514); TRUE and NULL pass, as
+     * the standard says. Returns true so that it can stand as a filter condition.
+     */
+    public static boolean check(Boolean condition, String constraint, String table) {
+        if (Boolean.FALSE.equals(condition)) {
+            throw new BasaltException(SqlState.CHECK_VIOLATION, "new row for relation \"" + table
+                    + "\" violates check constraint \"" + constraint + "\"");
+        }
+        return true;
     }
 
     /** CHAR_LENGTH counts characters (code points), as the length limit of VARCHAR(n) does; Calcite counts UTF-16 units. */

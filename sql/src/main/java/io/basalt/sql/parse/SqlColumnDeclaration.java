@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * One column of CREATE TABLE: {@code name type [NOT NULL | NULL] [DEFAULT expr]
- * [[CONSTRAINT c] PRIMARY KEY] [[CONSTRAINT c] UNIQUE]}, the constraints in any order.
+ * [[CONSTRAINT c] PRIMARY KEY] [[CONSTRAINT c] UNIQUE] [[CONSTRAINT c] REFERENCES ...]
+ * [[CONSTRAINT c] CHECK (...)]}, the constraints in any order.
  *
  * <p>The data type is Calcite's {@link SqlDataTypeSpec} without nullability: callers derive the
  * type with {@code dataType().deriveType(validator, nullable())}. An explicit {@code NULL} is
@@ -80,7 +81,31 @@ public final class SqlColumnDeclaration extends SqlCall {
     public List<SqlKeyConstraint> constraints() {
         final List<SqlKeyConstraint> list = new ArrayList<>();
         for (SqlNode constraint : constraints) {
-            list.add((SqlKeyConstraint) constraint);
+            if (constraint instanceof SqlKeyConstraint key) {
+                list.add(key);
+            }
+        }
+        return list;
+    }
+
+    /** REFERENCES constraints written on this column, each with the column filled in. */
+    public List<SqlForeignKeyConstraint> foreignKeys() {
+        final List<SqlForeignKeyConstraint> list = new ArrayList<>();
+        for (SqlNode constraint : constraints) {
+            if (constraint instanceof SqlForeignKeyConstraint fk) {
+                list.add(fk.onColumn(name));
+            }
+        }
+        return list;
+    }
+
+    /** CHECK constraints written on this column. */
+    public List<SqlCheckConstraint> checks() {
+        final List<SqlCheckConstraint> list = new ArrayList<>();
+        for (SqlNode constraint : constraints) {
+            if (constraint instanceof SqlCheckConstraint check) {
+                list.add(check);
+            }
         }
         return list;
     }

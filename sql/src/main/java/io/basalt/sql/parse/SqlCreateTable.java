@@ -71,11 +71,41 @@ public final class SqlCreateTable extends SqlCreate {
         return list;
     }
 
-    /** The constraints written as table elements, in order; not those written on columns. */
+    /** The key constraints written as table elements, in order; not those written on columns. */
     public List<SqlKeyConstraint> tableConstraints() {
         final List<SqlKeyConstraint> list = new ArrayList<>();
         for (SqlNode constraint : constraints) {
-            list.add((SqlKeyConstraint) constraint);
+            if (constraint instanceof SqlKeyConstraint key) {
+                list.add(key);
+            }
+        }
+        return list;
+    }
+
+    /** Every foreign key, column-level ones first, each with its column list. */
+    public List<SqlForeignKeyConstraint> foreignKeys() {
+        final List<SqlForeignKeyConstraint> list = new ArrayList<>();
+        for (SqlColumnDeclaration column : columns()) {
+            list.addAll(column.foreignKeys());
+        }
+        for (SqlNode constraint : constraints) {
+            if (constraint instanceof SqlForeignKeyConstraint fk) {
+                list.add(fk);
+            }
+        }
+        return list;
+    }
+
+    /** Every CHECK constraint, column-level ones first. */
+    public List<SqlCheckConstraint> checks() {
+        final List<SqlCheckConstraint> list = new ArrayList<>();
+        for (SqlColumnDeclaration column : columns()) {
+            list.addAll(column.checks());
+        }
+        for (SqlNode constraint : constraints) {
+            if (constraint instanceof SqlCheckConstraint check) {
+                list.add(check);
+            }
         }
         return list;
     }

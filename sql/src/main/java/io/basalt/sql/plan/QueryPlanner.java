@@ -28,6 +28,10 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rex.RexNode;
+import io.basalt.sql.parse.BasaltSqlParser;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
@@ -94,6 +98,8 @@ public final class QueryPlanner {
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
                 StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
+        relRoot = relRoot.withRel(CheckConstraints.apply(relRoot.rel,
+                (table, condition) -> conditionOverTable(table, condition, validator, converter)));
         // Checked arithmetic (BasaltConformance): +, -, * and / on integers raise 22003 on overflow.
         relRoot = relRoot.withRel(new ConvertToChecked(cluster.getRexBuilder()).visit(relRoot.rel));
         relRoot = relRoot.withRel(PadSpaceComparisons.apply(relRoot.rel));
@@ -134,6 +140,20 @@ public final class QueryPlanner {
         String plan = RelOptUtil.dumpPlan("", physical, SqlExplainFormat.TEXT, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
         return new CompiledStatement(query, bindable, stash, typeFactory, columns, outputTypes,
                 query ? outputFields : new int[] {0}, parameters, parameterTypes, plan);
+    }
+
+    /**
+     * A CHECK condition as an expression over its table's columns: planned as
+     * {@code SELECT condition FROM table} with the statement's own validator, so types agree.
+     */
+    private static RexNode conditionOverTable(String table, String condition, BasaltValidator validator,
+                                              SqlToRelConverter converter) {
+        SqlNode select = BasaltSqlParser.parse("SELECT " + condition + " FROM \"" + table.replace("\"", "\"\"") + "\"");
+        RelNode rel = converter.convertQuery(validator.validate(select), false, true).rel;
+        if (!(rel instanceof Project project) || !(project.getInput() instanceof TableScan)) {
+            throw new IllegalStateException("unexpected plan for CHECK condition " + condition + ": " + rel.explain());
+        }
+        return project.getProjects().get(0);
     }
 
     private static CalciteConnectionConfig connectionConfig() {

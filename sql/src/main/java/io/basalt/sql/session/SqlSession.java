@@ -409,7 +409,7 @@ public final class SqlSession implements Session {
     private QueryCursor query(CompiledStatement statement, List<Object> parameters, Transaction in, boolean implicit) {
         Enumerator<Object> rows = statement.open(parameters,
                 new ExecutionContext(in, engine.partitionCount(), statement.rowLock(), statement.noWait(),
-                        engine.catalog().current()));
+                        engine.catalog().current(), engine.transactions()));
         return new QueryCursor(statement, rows, new QueryCursor.Listener() {
             @Override
             public void finished() {
@@ -439,7 +439,8 @@ public final class SqlSession implements Session {
         // two UPDATEs of one row deadlock every time (SQL Server's update locks serve the same end).
         LockStrength rowLock = in.isolation() == IsolationLevel.SERIALIZABLE_2PL ? LockStrength.UPDATE : null;
         try (Enumerator<Object> result = statement.open(parameters,
-                new ExecutionContext(in, engine.partitionCount(), rowLock, false, engine.catalog().current()))) {
+                new ExecutionContext(in, engine.partitionCount(), rowLock, false, engine.catalog().current(),
+                        engine.transactions()))) {
             result.moveNext();
             count = ((Number) result.current()).longValue();
         }

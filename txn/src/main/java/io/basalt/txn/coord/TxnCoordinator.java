@@ -417,6 +417,12 @@ public final class TxnCoordinator implements Transaction {
     }
 
     @Override
+    public byte[] lockShared(byte[] key, boolean noWait) {
+        ensureActive();
+        return failOnError(() -> lockingGet(context.router().partitionOf(key), key, noWait));
+    }
+
+    @Override
     public void flush() {
         ensureActive();
         if (buffer.isEmpty()) {
