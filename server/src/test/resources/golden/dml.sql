@@ -1,0 +1,194 @@
+# INSERT, UPDATE and DELETE: update counts, column lists, expressions, subqueries, atomicity.
+
+statement ok
+CREATE TABLE item (id INTEGER PRIMARY KEY, name VARCHAR(10) NOT NULL, qty INTEGER DEFAULT 0, price DECIMAL(7, 2))
+
+statement count 1
+INSERT INTO item VALUES (1, 'apple', 10, 0.50)
+
+# Column lists in any order; omitted columns take their default or NULL.
+statement count 1
+INSERT INTO item (price, name, id) VALUES (1.25, 'pear', 2)
+
+statement count 3
+INSERT INTO item (id, name, qty) VALUES (3, 'plum', 7), (4, 'fig', 0), (5, 'kiwi', 2 + 3)
+
+statement count 1
+INSERT INTO item VALUES (6, 'lime' || 's', NULL, 2)
+
+query ITIR
+SELECT id, name, qty, price FROM item ORDER BY id
+----
+1 apple 10 0.50
+2 pear 0 1.25
+3 plum 7 NULL
+4 fig 0 NULL
+5 kiwi 5 NULL
+6 limes NULL 2.00
+
+# UPDATE reads the old row: x = x + 1 on every row, and a swap of two columns.
+statement count 6
+UPDATE item SET qty = qty + 1
+
+query II
+SELECT id, qty FROM item ORDER BY id
+----
+1 11
+2 1
+3 8
+4 1
+5 6
+6 NULL
+
+statement count 0
+UPDATE item SET qty = 100 WHERE id > 99
+
+statement count 3
+UPDATE item SET price = 9.99, qty = qty * 2 WHERE price IS NULL
+
+query IIR
+SELECT id, qty, price FROM item ORDER BY id
+----
+1 11 0.50
+2 1 1.25
+3 16 9.99
+4 2 9.99
+5 12 9.99
+6 NULL 2.00
+
+statement ok
+CREATE TABLE pair (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER)
+
+statement count 2
+INSERT INTO pair VALUES (1, 10, 20), (2, 30, 40)
+
+statement count 2
+UPDATE pair SET a = b, b = a
+
+query III
+SELECT id, a, b FROM pair ORDER BY id
+----
+1 20 10
+2 40 30
+
+# Key ranges: UPDATE and DELETE of several rows by primary key.
+statement count 3
+UPDATE item SET name = 'x' || name WHERE id BETWEEN 2 AND 4
+
+query IT
+SELECT id, name FROM item WHERE id <= 5 ORDER BY id
+----
+1 apple
+2 xpear
+3 xplum
+4 xfig
+5 kiwi
+
+statement count 2
+DELETE FROM item WHERE id IN (2, 4, 42)
+
+statement count 1
+DELETE FROM item WHERE id = 5
+
+statement count 0
+DELETE FROM item WHERE id = 5
+
+query I
+SELECT id FROM item ORDER BY id
+----
+1
+3
+6
+
+# A key can be updated as long as it stays unique.
+statement count 1
+UPDATE item SET id = 30 WHERE id = 3
+
+statement error 23505
+UPDATE item SET id = 1 WHERE id = 30
+
+query IT
+SELECT id, name FROM item ORDER BY id
+----
+1 apple
+6 limes
+30 xplum
+
+# INSERT ... SELECT, from another table and from the table itself.
+statement ok
+CREATE TABLE archive (id INTEGER PRIMARY KEY, name VARCHAR(12), total DECIMAL(9, 2))
+
+statement count 2
+INSERT INTO archive (id, name, total) SELECT id, name, qty * price FROM item WHERE qty IS NOT NULL
+
+statement count 2
+INSERT INTO archive SELECT id + 100, 'copy', total FROM archive
+
+query ITR
+SELECT id, name, total FROM archive ORDER BY id
+----
+1 apple 5.50
+30 xplum 159.84
+101 copy 5.50
+130 copy 159.84
+
+statement count 0
+INSERT INTO archive SELECT id, name, NULL FROM item WHERE id < 0
+
+# Subqueries in SET and WHERE.
+statement count 1
+UPDATE archive SET total = (SELECT MAX(total) FROM archive) WHERE id = 1
+
+statement count 2
+DELETE FROM archive WHERE id IN (SELECT id + 100 FROM item)
+
+statement count 1
+DELETE FROM archive WHERE EXISTS (SELECT 1 FROM item WHERE item.id = archive.id AND item.name = 'xplum')
+
+query ITR
+SELECT id, name, total FROM archive ORDER BY id
+----
+1 apple 159.84
+
+# A statement that fails leaves none of its changes behind.
+statement error 23505
+INSERT INTO archive VALUES (2, 'a', 1), (3, 'b', 2), (1, 'dup', 3)
+
+statement error 22001
+UPDATE item SET name = name || '-long-suffix'
+
+statement error 23502
+UPDATE item SET name = NULL WHERE id = 6
+
+query IT
+SELECT id, name FROM item ORDER BY id
+----
+1 apple
+6 limes
+30 xplum
+
+query I
+SELECT COUNT(*) FROM archive
+----
+1
+
+statement count 3
+DELETE FROM item
+
+query I
+SELECT COUNT(*) FROM item
+----
+0
+
+# Prepared-statement free values of every common type go through INSERT ... VALUES expressions.
+statement ok
+CREATE TABLE exprs (id INTEGER PRIMARY KEY, n BIGINT, d DATE, b BOOLEAN)
+
+statement count 2
+INSERT INTO exprs VALUES (1, 2 * 3000000000, DATE '2024-01-31' + INTERVAL '1' DAY, 1 < 2), (2, -1, NULL, NOT TRUE)
+
+query IIDB
+SELECT * FROM exprs ORDER BY id
+----
+1 6000000000 2024-02-01 true
+2 -1 NULL false
