@@ -192,3 +192,29 @@ SELECT * FROM exprs ORDER BY id
 ----
 1 6000000000 2024-02-01 true
 2 -1 NULL false
+
+# VALUES shorter than the column list fills the rest with defaults (PostgreSQL).
+statement ok
+CREATE TABLE short (id INTEGER PRIMARY KEY, v VARCHAR(10), n INTEGER DEFAULT 7)
+
+statement count 1
+INSERT INTO short VALUES (1)
+
+statement count 1
+INSERT INTO short (id, n) VALUES (2, DEFAULT)
+
+statement count 1
+INSERT INTO short (id) WITH w AS (SELECT 3 AS id) SELECT id FROM w
+
+statement count 1
+UPDATE short AS s SET v = 'alias' WHERE s.id = 2
+
+query ITI
+SELECT * FROM short ORDER BY id
+----
+1 NULL 7
+2 alias 7
+3 NULL 7
+
+statement count 1
+DELETE FROM short AS s WHERE s.v IS NOT NULL

@@ -491,3 +491,121 @@ query TI
 SELECT UPPER(e.name) AS n, e.age + 1 AS next_age FROM emp AS e WHERE e.age IS NOT NULL ORDER BY next_age DESC LIMIT 1
 ----
 DEE 42
+
+# ---- Window functions, ROLLUP, FILTER ------------------------------------------------------------
+
+query TTI
+SELECT name, dept, ROW_NUMBER() OVER (PARTITION BY dept ORDER BY id) FROM emp ORDER BY id
+----
+Ann ENG 1
+Bob ENG 2
+Cid OPS 1
+Dee OPS 2
+Eve NULL 1
+Fay ENG 3
+
+query TR
+SELECT name, SUM(salary) OVER (ORDER BY id) FROM emp WHERE id <= 3 ORDER BY id
+----
+Ann 100.00
+Bob 180.50
+Cid 250.50
+
+query TII
+SELECT name, RANK() OVER (ORDER BY salary DESC), DENSE_RANK() OVER (ORDER BY salary DESC) FROM emp ORDER BY id
+----
+Ann 1 1
+Bob 3 3
+Cid 5 4
+Dee 2 2
+Eve 6 5
+Fay 3 3
+
+query TII
+SELECT dept, COUNT(*), GROUPING(dept) FROM emp GROUP BY ROLLUP (dept) ORDER BY GROUPING(dept), dept
+----
+ENG 3 0
+OPS 2 0
+NULL 1 0
+NULL 6 1
+
+query II
+SELECT COUNT(*) FILTER (WHERE dept = 'ENG'), COUNT(*) FROM emp
+----
+3 6
+
+# ---- More predicates and grouping forms ------------------------------------------------------------
+
+query I
+SELECT id FROM emp WHERE age IS DISTINCT FROM 30 ORDER BY id
+----
+2
+3
+4
+5
+6
+
+query I
+SELECT id FROM emp WHERE age IS NOT DISTINCT FROM NULL
+----
+3
+
+query T
+SELECT name FROM emp WHERE salary > ALL (SELECT salary FROM emp WHERE dept = 'OPS') ORDER BY name
+----
+Ann
+
+query T
+SELECT name FROM emp WHERE salary = ANY (SELECT salary FROM emp WHERE id = 2) ORDER BY name
+----
+Bob
+Fay
+
+query II
+SELECT id, age FROM emp WHERE age BETWEEN SYMMETRIC 35 AND 30 ORDER BY id
+----
+1 30
+5 35
+
+query I
+SELECT COUNT(*) FROM emp WHERE (dept, age) = ('ENG', 30)
+----
+1
+
+query TI
+SELECT dept AS d, COUNT(*) FROM emp GROUP BY d ORDER BY d
+----
+ENG 3
+OPS 2
+NULL 1
+
+query TI
+SELECT dept, COUNT(*) FROM emp GROUP BY 1 ORDER BY 2 DESC, 1
+----
+ENG 3
+OPS 2
+NULL 1
+
+query I
+SELECT COUNT(*) FROM emp HAVING COUNT(*) > 5
+----
+6
+
+query TT
+SELECT e.name, x.title FROM emp e, LATERAL (SELECT title FROM dept d WHERE d.code = e.dept) x WHERE e.id <= 2
+ORDER BY e.id
+----
+Ann Engineering
+Bob Engineering
+
+query I
+(SELECT id FROM emp ORDER BY id LIMIT 1) UNION ALL (SELECT id FROM emp ORDER BY id DESC LIMIT 1)
+----
+1
+6
+
+query I
+SELECT id FROM emp ORDER BY id LIMIT ALL OFFSET 4
+----
+5
+6
