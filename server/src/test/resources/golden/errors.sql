@@ -32,7 +32,7 @@ INSERT INTO t (id, n) VALUES (5, 1, 2)
 statement error 42601
 INSERT INTO t (id, n, v) VALUES (5, 1)
 
-# ---- 42P01 undefined table, 42703 undefined column, 42P07 duplicate table -------------------------------
+# ---- 42P01 undefined table, 42703 undefined column, 42P07 duplicate table, 42701 duplicate column -------
 
 query error 42P01
 SELECT * FROM missing
@@ -72,6 +72,12 @@ INSERT INTO t (id, missing) VALUES (9, 1)
 
 statement error 42P07
 CREATE TABLE t (id INTEGER PRIMARY KEY)
+
+statement error 42701
+UPDATE t SET n = 1, n = 2
+
+statement error 42701
+INSERT INTO t (id, n, n) VALUES (5, 1, 2)
 
 # ---- 42702 ambiguous column, 42803 grouping, 42883 undefined function, 42804 datatype mismatch ---------
 
