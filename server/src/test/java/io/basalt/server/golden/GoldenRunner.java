@@ -52,18 +52,19 @@ final class GoldenRunner {
 
     /** Runs a golden file against a new in-memory database; fails with every difference found. */
     static void assertFilePasses(Path file) throws IOException, SQLException {
-        String fileName = file.getFileName().toString();
+        // "golden/ddl.sql" rather than "ddl.sql": the gap files reuse the golden files' names.
+        String fileName = file.getParent().getFileName() + "/" + file.getFileName();
         List<GoldenRecord> records = GoldenFileParser.parse(fileName, Files.readString(file, StandardCharsets.UTF_8));
         List<String> failures = run(fileName, records);
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " of " + records.size() + " records in " + fileName
-                    + " failed:\n\n" + String.join("\n\n", failures));
+                    + " failed:\n\n" + String.join("\n", failures));
         }
     }
 
     /** The failure report of each record that did not behave as expected, in file order. */
     static List<String> run(String fileName, List<GoldenRecord> records) throws SQLException {
-        String url = "jdbc:basalt:mem:golden-" + fileName + "-" + UUID.randomUUID();
+        String url = "jdbc:basalt:mem:" + fileName.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + UUID.randomUUID();
         GoldenRunner runner = new GoldenRunner(fileName, url);
         try {
             runner.use(DEFAULT_CONNECTION);

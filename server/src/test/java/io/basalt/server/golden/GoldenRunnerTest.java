@@ -10,7 +10,10 @@ import io.basalt.server.golden.GoldenRecord.SortMode;
 import io.basalt.server.golden.GoldenRecord.StatementCount;
 import io.basalt.server.golden.GoldenRecord.StatementOk;
 import io.basalt.server.golden.GoldenRecord.UseConnection;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The golden-file runner itself: that it reads the format strictly, writes values canonically,
@@ -279,6 +283,26 @@ class GoldenRunnerTest {
                 ----
                 3
                 """)).isEmpty();
+    }
+
+    @Test
+    void aFileWithAFailingRecordFailsNamingFolderFileAndLine(@TempDir Path directory) throws IOException {
+        Path file = Files.createDirectory(directory.resolve("area")).resolve("x.sql");
+        Files.writeString(file, TABLE + "query I\nSELECT COUNT(*) FROM t\n----\n3\n");
+
+        assertThatThrownBy(() -> GoldenRunner.assertFilePasses(file))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("1 of 3 records in area/x.sql failed:\n\narea/x.sql:7: rows differ");
+    }
+
+    @Test
+    void aMalformedFileFailsBeforeAnythingRuns(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("bad.sql");
+        Files.writeString(file, TABLE + "querry I\nSELECT 1\n----\n1\n");
+
+        assertThatThrownBy(() -> GoldenRunner.assertFilePasses(file))
+                .isInstanceOf(MalformedGoldenFileException.class)
+                .hasMessageContaining("bad.sql:7: unknown directive 'querry I'");
     }
 
     private static List<String> failuresOf(String text) throws SQLException {
