@@ -131,6 +131,10 @@ INSERT INTO defaults (id, name, status) VALUES (4, 'four', NULL)
 statement error 23502
 UPDATE defaults SET name = NULL WHERE id = 1
 
+# A constant default must be a value of the column's type.
+statement error 22P02
+CREATE TABLE bad_default (id INTEGER PRIMARY KEY, v INTEGER DEFAULT 'abc')
+
 # Hash partitioning on a key prefix changes where rows live, not what queries return.
 statement ok
 CREATE TABLE lines (cust INTEGER, ord INTEGER, line INTEGER, qty INTEGER NOT NULL,

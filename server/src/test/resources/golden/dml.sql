@@ -218,3 +218,44 @@ SELECT * FROM short ORDER BY id
 
 statement count 1
 DELETE FROM short AS s WHERE s.v IS NOT NULL
+
+# Correlated subqueries in UPDATE and DELETE, and subqueries over the table being changed:
+# they see the table as it was before the statement.
+statement ok
+CREATE TABLE target (id INTEGER PRIMARY KEY, v VARCHAR(10), n INTEGER)
+
+statement ok
+CREATE TABLE source (id INTEGER PRIMARY KEY, v VARCHAR(10))
+
+statement count 3
+INSERT INTO target VALUES (1, 'a', 1), (2, 'b', 2), (3, 'c', 3)
+
+statement count 2
+INSERT INTO source VALUES (1, 'S1'), (3, 'S3')
+
+statement count 3
+UPDATE target SET v = (SELECT source.v FROM source WHERE source.id = target.id)
+
+statement count 2
+UPDATE target SET n = n * 10 WHERE EXISTS (SELECT 1 FROM source WHERE source.id = target.id)
+
+query ITI
+SELECT id, v, n FROM target ORDER BY id
+----
+1 S1 10
+2 NULL 2
+3 S3 30
+
+statement count 1
+DELETE FROM target WHERE n = (SELECT MIN(n) FROM target)
+
+statement count 2
+UPDATE target SET n = n + 1 WHERE n < (SELECT MAX(n) + 100 FROM target)
+
+statement count 1
+DELETE FROM target WHERE id IN (SELECT id FROM target ORDER BY n DESC LIMIT 1)
+
+query II
+SELECT id, n FROM target
+----
+1 11
