@@ -69,3 +69,13 @@ SELECT 1 / 0
 
 statement ok
 COMMIT
+
+# Basalt: 42704 unrecognized parameter (and Statement.setQueryTimeout is accepted but ignored:
+# a statement waiting for a row lock is never cancelled with 57014).
+statement ok
+SET statement_timeout = '5s'
+
+query T
+SHOW statement_timeout
+----
+5s
