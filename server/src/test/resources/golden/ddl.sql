@@ -8,7 +8,7 @@ CREATE TABLE every_type (
   s SMALLINT,
   d DECIMAL(10, 3),
   n NUMERIC(6, 2),
-  f DOUBLE,
+  f DOUBLE PRECISION,
   r REAL,
   fl FLOAT,
   v VARCHAR(20),
