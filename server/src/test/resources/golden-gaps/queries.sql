@@ -1,0 +1,135 @@
+# Queries PostgreSQL answers and Basalt does not, or answers differently.
+
+statement ok
+CREATE TABLE emp (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL, dept VARCHAR(10),
+  salary DECIMAL(8, 2), age INTEGER, manager_id INTEGER)
+
+statement count 6
+INSERT INTO emp VALUES (1, 'Ann', 'ENG', 100.00, 30, NULL), (2, 'Bob', 'ENG', 80.50, 25, 1),
+  (3, 'Cid', 'OPS', 70.00, NULL, 1), (4, 'Dee', 'OPS', 90.00, 41, 3),
+  (5, 'Eve', NULL, 60.00, 35, NULL), (6, 'Fay', 'ENG', 80.50, 28, 2)
+
+# ---- Wrong results -----------------------------------------------------------------------------------
+
+# Basalt: -446744073709551616. SUM(BIGINT) wraps around; PostgreSQL sums BIGINT as NUMERIC.
+statement ok
+CREATE TABLE big (id INTEGER PRIMARY KEY, b BIGINT)
+
+statement count 2
+INSERT INTO big VALUES (1, 9000000000000000000), (2, 9000000000000000000)
+
+query R
+SELECT SUM(b) FROM big
+----
+18000000000000000000
+
+# Basalt: 22003 "Value 21.23 cannot be represented as a DECIMAL(3, 2)": AVG of a DECIMAL(p, s)
+# sums in DECIMAL(p, s), so it fails as soon as the sum needs more digits than one value.
+statement ok
+CREATE TABLE small_dec (id INTEGER PRIMARY KEY, x DECIMAL(3, 2))
+
+statement count 3
+INSERT INTO small_dec VALUES (1, 9.99), (2, 9.99), (3, 1.25)
+
+query R
+SELECT ROUND(AVG(x), 2) FROM small_dec
+----
+7.08
+
+# Basalt: 1.67, 87.00. AVG of DECIMAL(p, s) is rounded to scale s; PostgreSQL keeps 16
+# significant digits.
+query R
+SELECT AVG(x) FROM (VALUES (1.00), (2.00), (2.00)) AS v(x)
+----
+1.6666666666666667
+
+query R
+SELECT AVG(salary) FROM emp WHERE dept = 'ENG'
+----
+87.0000000000000000
+
+# Basalt: 27.666667. AVG of integers has 6 decimals; PostgreSQL's NUMERIC result has 16
+# significant digits.
+query R
+SELECT AVG(age) FROM emp WHERE dept = 'ENG'
+----
+27.6666666666666667
+
+# Basalt: XX000 internal error (NullPointerException in generated code).
+query I
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r
+----
+1
+2
+3
+
+# Basalt: accepted. PostgreSQL allows an output alias in ORDER BY only as a bare name, and never
+# in HAVING or WHERE.
+query error 42703
+SELECT id, COUNT(*) AS cnt FROM emp GROUP BY id HAVING cnt > 0
+
+query error 42703
+SELECT id * 10 AS tens FROM emp ORDER BY tens + 1
+
+# Basalt: accepted, the integer becomes a timestamp (1 -> 1970-01-01 00:00:00.001).
+query error 42804
+SELECT id FROM emp UNION SELECT CAST(NULL AS TIMESTAMP) FROM emp
+
+# Basalt: accepted, compares with 1/0; PostgreSQL has no integer = boolean operator.
+query error 42883
+SELECT id FROM emp WHERE id = TRUE
+
+# Basalt: 22P02, it converts the VARCHAR column to a number ('ENG' fails); PostgreSQL has no
+# varchar = integer operator.
+query error 42883
+SELECT id FROM emp WHERE dept = 10
+
+# Basalt: the result is VARCHAR '1'. PostgreSQL resolves CASE/COALESCE to INTEGER, and 'x' is
+# not an integer.
+query error 22P02
+SELECT CASE WHEN id > 0 THEN 1 ELSE 'x' END FROM emp
+
+query error 22P02
+SELECT COALESCE(1, 'x')
+
+# ---- Missing features ----------------------------------------------------------------------------------
+
+# Basalt: 42883 no such aggregate.
+query T
+SELECT STRING_AGG(name, ',' ORDER BY name) FROM emp WHERE dept = 'ENG'
+----
+Ann,Bob,Fay
+
+query BB
+SELECT BOOL_AND(age > 20), BOOL_OR(age > 40) FROM emp
+----
+true true
+
+# Basalt: 42601.
+query TT
+SELECT DISTINCT ON (dept) dept, name FROM emp ORDER BY dept, name
+----
+ENG Ann
+OPS Cid
+NULL Eve
+
+query I
+SELECT 1 WHERE FALSE
+----
+
+query IT
+SELECT id, name FROM emp ORDER BY name COLLATE "C" LIMIT 1
+----
+1 Ann
+
+# Basalt: 42883 (ILIKE) and 42601 (~).
+query T
+SELECT name FROM emp WHERE name ILIKE 'a%'
+----
+Ann
+
+query T
+SELECT name FROM emp WHERE name ~ '^[AB]' ORDER BY name
+----
+Ann
+Bob

@@ -1,0 +1,157 @@
+# Numbers, text and date/time values Basalt stores or computes differently from PostgreSQL.
+
+# ---- DECIMAL -----------------------------------------------------------------------------------------
+
+# Basalt: 0.3333333333333, 2.5000000000000, 0.333333, 0.333333333333. The scale of a DECIMAL
+# quotient varies with the operands' types and can be as low as 6; PostgreSQL keeps at least 16
+# significant digits.
+query RRRR
+SELECT CAST(1.00 AS DECIMAL(5, 2)) / 3, 10.00 / 4, 1 / 3.0, 1.0 / 3
+----
+0.33333333333333333333 2.5000000000000000 0.33333333333333333333 0.33333333333333333333
+
+# Basalt: 22003 "cannot be represented as a DECIMAL(38, 30)". Product scales add up and are
+# capped at 38, which leaves too few integer digits; PostgreSQL's NUMERIC has no such cap.
+query R
+SELECT CAST(1000.5 AS DECIMAL(20, 10)) * CAST(1000.5 AS DECIMAL(20, 10)) * CAST(1000.5 AS DECIMAL(20, 10))
+----
+1001500750.125000000000000000000000000000
+
+# ---- Integers and floating point ----------------------------------------------------------------------
+
+# Basalt: -2147483648. ABS of the smallest INTEGER wraps around.
+query error 22003
+SELECT ABS(CAST(-2147483648 AS INTEGER))
+
+# Basalt: 22003. In PostgreSQL -2147483648 is the negation of the BIGINT 2147483648.
+query I
+SELECT -2147483648 - 1
+----
+-2147483649
+
+# Basalt: 3 and -2. A DOUBLE or REAL cast to an integer is truncated; PostgreSQL rounds to
+# nearest (ties to even).
+query III
+SELECT CAST(3.5E0 AS INTEGER), CAST(CAST(-2.7 AS REAL) AS INTEGER), CAST(CAST(2.5 AS DOUBLE PRECISION) AS INTEGER)
+----
+4 -3 2
+
+# Basalt: Infinity for all three. PostgreSQL refuses overflow and division by zero in floating
+# point, and the square root of a negative number.
+query error 22003
+SELECT CAST(1e308 AS DOUBLE PRECISION) * 10
+
+query error 22012
+SELECT CAST(1 AS DOUBLE PRECISION) / 0
+
+query error 2201F
+SELECT SQRT(-1)
+
+# Basalt: XX000 internal error.
+query error 2201E
+SELECT LN(0)
+
+# ---- Text --------------------------------------------------------------------------------------------
+
+statement ok
+CREATE TABLE str (id INTEGER PRIMARY KEY, c CHAR(3))
+
+statement count 1
+INSERT INTO str VALUES (1, 'ab')
+
+# Basalt: 3 and 'ab x'. PostgreSQL drops CHAR padding when it becomes text.
+query IT
+SELECT CHAR_LENGTH(c), c || 'x' FROM str
+----
+2 abx
+
+# Basalt: false. A CHAR cast compared with a literal is compared with its padding.
+query B
+SELECT CAST('a' AS CHAR(3)) = 'a'
+----
+true
+
+# ---- BOOLEAN -----------------------------------------------------------------------------------------
+
+# Basalt: XX000 internal error "Invalid character for cast" for every spelling but true/false.
+query BBBBBB
+SELECT CAST('t' AS BOOLEAN), CAST('f' AS BOOLEAN), CAST('yes' AS BOOLEAN), CAST('no' AS BOOLEAN),
+  CAST('on' AS BOOLEAN), CAST('0' AS BOOLEAN)
+----
+true false true false true false
+
+query error 22P02
+SELECT CAST('maybe' AS BOOLEAN)
+
+# ---- DATE, TIME, TIMESTAMP ---------------------------------------------------------------------------
+
+# Basalt: 10:00:00.123 and .123. Fractions beyond milliseconds are cut off, silently;
+# PostgreSQL keeps microseconds.
+query DD
+SELECT TIME '10:00:00.123456', TIMESTAMP '2024-01-01 10:00:00.123456'
+----
+10:00:00.123456 2024-01-01T10:00:00.123456
+
+statement ok
+CREATE TABLE dt (id INTEGER PRIMARY KEY, t TIME, ts TIMESTAMP)
+
+statement count 1
+INSERT INTO dt VALUES (1, TIME '23:59:59.9999', TIMESTAMP '2024-12-31 23:59:59.9999')
+
+# Basalt: 23:59:59.999 and 2024-12-31T23:59:59.999, cut to milliseconds without a word.
+query DD
+SELECT t, ts FROM dt
+----
+23:59:59.9999 2024-12-31T23:59:59.9999
+
+# Basalt: XX000 internal error (DateTimeException, NanoOfDay out of range).
+statement count 1
+INSERT INTO dt (id, t) VALUES (2, '23:59:59.9999')
+
+# Basalt: 00:00:00. The text is rounded up past midnight and wraps around.
+query D
+SELECT CAST('23:59:59.9999' AS TIME)
+----
+23:59:59.9999
+
+# Basalt: 01:00:00 and 00:01:00. Out-of-range fields wrap around instead of failing.
+query error 22008
+SELECT CAST('25:00:00' AS TIME)
+
+query error 22008
+SELECT CAST('23:61:00' AS TIME)
+
+# Basalt: 00:00:00 for the cast, 42601 for the literal. PostgreSQL's TIME allows 24:00:00.
+query DD
+SELECT CAST('24:00:00' AS TIME), TIME '24:00:00'
+----
+24:00:00 24:00:00
+
+# Basalt: 42601 for the literals, 22007 for the cast. Seconds are optional in PostgreSQL.
+query DDD
+SELECT TIME '10:00', TIMESTAMP '2024-02-29 10:00', CAST('2024-02-29 12:00' AS TIMESTAMP)
+----
+10:00:00 2024-02-29T10:00:00 2024-02-29T12:00:00
+
+# Basalt: 13:14:15 and ...15 (truncated). PostgreSQL rounds to the precision.
+query DD
+SELECT CAST(TIME '13:14:15.678' AS TIME(0)), CAST(TIMESTAMP '2024-02-29 13:14:15.678' AS TIMESTAMP(0))
+----
+13:14:16 2024-02-29T13:14:16
+
+statement ok
+CREATE TABLE t0 (id INTEGER PRIMARY KEY, t TIME(0), ts TIMESTAMP(0))
+
+statement count 1
+INSERT INTO t0 VALUES (1, TIME '10:00:00.6', TIMESTAMP '2024-01-01 10:00:00.6')
+
+query DD
+SELECT t, ts FROM t0
+----
+10:00:01 2024-01-01T10:00:01
+
+# Basalt: 59 (the fraction is dropped before the cast).
+query R
+SELECT CAST(EXTRACT(SECOND FROM TIME '23:59:59.999') AS DECIMAL(6, 3))
+----
+59.999

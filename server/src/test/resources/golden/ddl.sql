@@ -1,0 +1,173 @@
+# CREATE TABLE and DROP TABLE: column types, keys, NOT NULL, DEFAULT, hash partitioning.
+
+statement ok
+CREATE TABLE every_type (
+  id INTEGER PRIMARY KEY,
+  i INT,
+  b BIGINT,
+  s SMALLINT,
+  d DECIMAL(10, 3),
+  n NUMERIC(6, 2),
+  f DOUBLE PRECISION,
+  r REAL,
+  fl FLOAT,
+  v VARCHAR(20),
+  c CHAR(4),
+  bo BOOLEAN,
+  dt DATE,
+  tm TIME,
+  ts TIMESTAMP)
+
+statement count 1
+INSERT INTO every_type VALUES (1, -7, 9000000000, 32767, 1234567.891, 12.5, 2.5, 0.25, 1.5,
+  'hello', 'ab', TRUE, DATE '2024-02-29', TIME '23:59:58', TIMESTAMP '2024-02-29 13:14:15')
+
+query IIIIRRRRRTTBDDD
+SELECT * FROM every_type
+----
+1 -7 9000000000 32767 1234567.891 12.50 2.5 0.25 1.5 hello 'ab  ' true 2024-02-29 23:59:58 2024-02-29T13:14:15
+
+statement count 1
+INSERT INTO every_type (id) VALUES (2)
+
+query IIIIRRRRRTTBDDD
+SELECT * FROM every_type WHERE id = 2
+----
+2 NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL
+
+# A table name is taken until it is dropped.
+statement error 42P07
+CREATE TABLE every_type (id INTEGER PRIMARY KEY)
+
+statement ok
+CREATE TABLE IF NOT EXISTS every_type (other INTEGER PRIMARY KEY)
+
+query I
+SELECT COUNT(*) FROM every_type
+----
+2
+
+statement ok
+DROP TABLE every_type
+
+query error 42P01
+SELECT * FROM every_type
+
+statement error 42P01
+DROP TABLE every_type
+
+statement ok
+DROP TABLE IF EXISTS every_type
+
+# A table created again under a dropped name starts empty, with its new columns.
+statement ok
+CREATE TABLE every_type (id INTEGER PRIMARY KEY, label VARCHAR(5))
+
+query IT
+SELECT id, label FROM every_type
+----
+
+# Composite primary key: the pair is unique, each part alone is not.
+statement ok
+CREATE TABLE pairs (a INTEGER, b VARCHAR(5), note VARCHAR(10), PRIMARY KEY (a, b))
+
+statement count 3
+INSERT INTO pairs VALUES (1, 'x', 'first'), (1, 'y', 'second'), (2, 'x', 'third')
+
+statement error 23505
+INSERT INTO pairs VALUES (1, 'y', 'again')
+
+query ITT
+SELECT a, b, note FROM pairs ORDER BY a, b
+----
+1 x first
+1 y second
+2 x third
+
+# Primary-key columns are NOT NULL without saying so.
+statement error 23502
+INSERT INTO pairs VALUES (NULL, 'z', 'no a')
+
+statement error 23502
+INSERT INTO pairs (a, note) VALUES (3, 'no b')
+
+statement error 23502
+INSERT INTO every_type (label) VALUES ('x')
+
+# NOT NULL and DEFAULT.
+statement ok
+CREATE TABLE defaults (
+  id INTEGER PRIMARY KEY,
+  name VARCHAR(10) NOT NULL,
+  qty INTEGER DEFAULT 5,
+  status VARCHAR(8) DEFAULT 'new' NOT NULL,
+  price DECIMAL(6, 2) DEFAULT 9.99,
+  active BOOLEAN DEFAULT TRUE,
+  created DATE DEFAULT DATE '2000-01-01')
+
+statement count 1
+INSERT INTO defaults (id, name) VALUES (1, 'one')
+
+# An explicit NULL is not replaced by the default.
+statement count 1
+INSERT INTO defaults (id, name, qty, price, active, created) VALUES (2, 'two', NULL, NULL, NULL, NULL)
+
+statement count 1
+INSERT INTO defaults VALUES (3, 'three', DEFAULT, DEFAULT, 1.50, FALSE, DEFAULT)
+
+query ITITRBD
+SELECT * FROM defaults ORDER BY id
+----
+1 one 5 new 9.99 true 2000-01-01
+2 two NULL new NULL NULL NULL
+3 three 5 new 1.50 false 2000-01-01
+
+statement error 23502
+INSERT INTO defaults (id) VALUES (4)
+
+statement error 23502
+INSERT INTO defaults (id, name, status) VALUES (4, 'four', NULL)
+
+statement error 23502
+UPDATE defaults SET name = NULL WHERE id = 1
+
+# A constant default must be a value of the column's type.
+statement error 22P02
+CREATE TABLE bad_default (id INTEGER PRIMARY KEY, v INTEGER DEFAULT 'abc')
+
+# Hash partitioning on a key prefix changes where rows live, not what queries return.
+statement ok
+CREATE TABLE lines (cust INTEGER, ord INTEGER, line INTEGER, qty INTEGER NOT NULL,
+  PRIMARY KEY (cust, ord, line)) PARTITION BY HASH (cust)
+
+statement count 6
+INSERT INTO lines VALUES (1, 1, 1, 10), (1, 1, 2, 20), (1, 2, 1, 5), (2, 1, 1, 7), (3, 9, 1, 1), (3, 9, 2, 2)
+
+query IIII
+SELECT cust, ord, line, qty FROM lines WHERE cust = 1 ORDER BY ord, line
+----
+1 1 1 10
+1 1 2 20
+1 2 1 5
+
+query II
+SELECT cust, SUM(qty) FROM lines GROUP BY cust ORDER BY cust
+----
+1 35
+2 7
+3 3
+
+statement error 23505
+INSERT INTO lines VALUES (3, 9, 2, 99)
+
+statement ok
+CREATE TABLE by_key (id INTEGER PRIMARY KEY, v INTEGER) PARTITION BY HASH (id)
+
+statement count 3
+INSERT INTO by_key VALUES (10, 1), (20, 2), (30, 3)
+
+query II
+SELECT id, v FROM by_key WHERE id BETWEEN 15 AND 30 ORDER BY id
+----
+20 2
+30 3

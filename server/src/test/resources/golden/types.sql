@@ -1,0 +1,372 @@
+# Exact and approximate numbers, text, booleans, dates and times: storage, rounding, range
+# checks. Values are rounded when PostgreSQL rounds and refused when they do not fit; never
+# silently truncated.
+
+# ---- DECIMAL(p, s): exact arithmetic, rounding half away from zero, overflow -------------------------
+
+statement ok
+CREATE TABLE num (id INTEGER PRIMARY KEY, d DECIMAL(5, 2), f DECIMAL(4, 4), i INTEGER, s SMALLINT, b BIGINT,
+  x DOUBLE PRECISION, r REAL)
+
+query RRR
+SELECT 0.1 + 0.2, 1.10 * 2.205, 1.10 + 2.205
+----
+0.3 2.42550 3.305
+
+query R
+SELECT CAST(1.10 AS DECIMAL(5, 2)) * CAST(2.205 AS DECIMAL(6, 3))
+----
+2.42550
+
+statement count 1
+INSERT INTO num (id, d, f) VALUES (1, 1.005, 0.1234)
+
+statement count 1
+INSERT INTO num (id, d, f) VALUES (2, -1.005, 0.99994)
+
+statement count 1
+INSERT INTO num (id, d, f) VALUES (3, 1.004, -0.12345)
+
+query IRR
+SELECT id, d, f FROM num ORDER BY id
+----
+1 1.01 0.1234
+2 -1.01 0.9999
+3 1.00 -0.1235
+
+# DECIMAL(4, 4) holds no integer digit, so 1 and anything rounding up to 1 do not fit.
+statement error 22003
+INSERT INTO num (id, f) VALUES (4, 1)
+
+statement error 22003
+INSERT INTO num (id, f) VALUES (4, 0.99995)
+
+statement error 22003
+INSERT INTO num (id, d) VALUES (4, 999.995)
+
+statement error 22003
+INSERT INTO num (id, d) VALUES (4, -1000)
+
+statement count 1
+INSERT INTO num (id, d) VALUES (4, 999.994)
+
+statement error 22003
+UPDATE num SET d = d * 10 WHERE id = 4
+
+statement error 22003
+UPDATE num SET f = f + 0.5 WHERE id = 2
+
+query IRR
+SELECT id, d, d * 2 FROM num WHERE id = 4
+----
+4 999.99 1999.98
+
+query R
+SELECT SUM(d) FROM num
+----
+1000.99
+
+query RR
+SELECT CAST(123.456 AS DECIMAL(5, 2)), CAST(-123.455 AS DECIMAL(5, 2))
+----
+123.46 -123.46
+
+query R
+SELECT CAST(3.7 AS DECIMAL(5))
+----
+4
+
+query error 22003
+SELECT CAST(12345.678 AS DECIMAL(5, 2))
+
+# ---- Integers: exact range checks, rounding from DECIMAL ---------------------------------------------
+
+statement count 3
+INSERT INTO num (id, i) VALUES (5, 3.7), (6, -3.5), (7, 2.5)
+
+query II
+SELECT id, i FROM num WHERE id IN (5, 6, 7) ORDER BY id
+----
+5 4
+6 -4
+7 3
+
+query IIII
+SELECT CAST(3.7 AS INTEGER), CAST(-3.5 AS INTEGER), CAST(2.5 AS INTEGER), CAST(2.4 AS BIGINT)
+----
+4 -4 3 2
+
+query III
+SELECT 2147483647, -2147483648, 9223372036854775807
+----
+2147483647 -2147483648 9223372036854775807
+
+query error 22003
+SELECT CAST(2147483647 AS INTEGER) + 1
+
+query error 22003
+SELECT CAST(9223372036854775807 AS BIGINT) + 1
+
+query error 22003
+SELECT CAST(40000 AS SMALLINT)
+
+query error 22003
+SELECT CAST(3000000000 AS INTEGER)
+
+statement count 1
+INSERT INTO num (id, s) VALUES (8, 32767)
+
+statement error 22003
+UPDATE num SET s = s + 1 WHERE id = 8
+
+statement error 22003
+INSERT INTO num (id, s) VALUES (9, -32769)
+
+query error 22003
+SELECT i * 1000000000 FROM num WHERE id = 5
+
+query I
+SELECT CAST(i AS BIGINT) * 1000000000 FROM num WHERE id = 5
+----
+4000000000
+
+# SUM of INTEGER is BIGINT, so it does not overflow where the values do.
+statement count 2
+INSERT INTO num (id, i) VALUES (10, 2000000000), (11, 2000000000)
+
+query I
+SELECT SUM(i) FROM num WHERE id >= 10
+----
+4000000000
+
+query error 22003
+SELECT i + i FROM num WHERE id = 10
+
+# ---- DOUBLE PRECISION and REAL -------------------------------------------------------------------------
+
+statement count 1
+INSERT INTO num (id, x, r) VALUES (12, 0.1, 0.1)
+
+query RRR
+SELECT x, r, x + 0.2 FROM num WHERE id = 12
+----
+0.1 0.1 0.30000000000000004
+
+query R
+SELECT CAST('NaN' AS DOUBLE PRECISION)
+----
+NaN
+
+query R
+SELECT CAST(1e300 AS DOUBLE PRECISION) * 10
+----
+1E+301
+
+# ---- Text: length limits, trailing blanks, CHAR padding ------------------------------------------------
+
+statement ok
+CREATE TABLE str (id INTEGER PRIMARY KEY, v VARCHAR(3), c CHAR(3))
+
+statement error 22001
+INSERT INTO str VALUES (1, 'abcd', NULL)
+
+statement error 22001
+INSERT INTO str VALUES (1, NULL, 'abcd')
+
+statement count 1
+INSERT INTO str VALUES (1, 'ab', 'ab')
+
+# Blanks past the length are dropped (SQL standard), anything else past it is refused.
+statement count 1
+INSERT INTO str VALUES (2, 'abc   ', 'xy   ')
+
+statement error 22001
+UPDATE str SET v = v || 'z' WHERE id = 2
+
+query ITT
+SELECT id, v, c FROM str ORDER BY id
+----
+1 ab 'ab '
+2 abc 'xy '
+
+# An explicit cast truncates, as the standard says.
+query TT
+SELECT CAST('abcd' AS VARCHAR(3)), CAST('abcd' AS CHAR(2))
+----
+abc ab
+
+# CHAR compares without its padding.
+query I
+SELECT id FROM str WHERE c = 'ab'
+----
+1
+
+query B
+SELECT c = 'ab' FROM str WHERE id = 1
+----
+true
+
+# LIKE sees the padding (PostgreSQL documents that trailing blanks matter in pattern matching).
+query BB
+SELECT c LIKE 'ab', c LIKE 'ab_' FROM str WHERE id = 1
+----
+false true
+
+# VARCHAR and text compare blanks like any other character.
+query BB
+SELECT 'a' = 'a ', 'a' < 'a '
+----
+false true
+
+query T
+SELECT MIN(c) FROM str
+----
+'ab '
+
+# ---- BOOLEAN -----------------------------------------------------------------------------------------
+
+statement ok
+CREATE TABLE bools (id INTEGER PRIMARY KEY, b BOOLEAN)
+
+statement count 3
+INSERT INTO bools VALUES (1, TRUE), (2, FALSE), (3, NULL)
+
+statement count 1
+INSERT INTO bools VALUES (4, 'true')
+
+query IB
+SELECT id, b FROM bools ORDER BY id
+----
+1 true
+2 false
+3 NULL
+4 true
+
+query I
+SELECT id FROM bools WHERE b ORDER BY id
+----
+1
+4
+
+query I
+SELECT id FROM bools WHERE NOT b
+----
+2
+
+query I
+SELECT id FROM bools WHERE b IS NOT TRUE ORDER BY id
+----
+2
+3
+
+query BBBB
+SELECT TRUE AND NULL, TRUE OR NULL, FALSE AND NULL, NOT CAST(NULL AS BOOLEAN)
+----
+NULL true false NULL
+
+query BB
+SELECT FALSE < TRUE, TRUE = TRUE
+----
+true true
+
+# ---- DATE, TIME, TIMESTAMP ---------------------------------------------------------------------------
+
+statement ok
+CREATE TABLE dt (id INTEGER PRIMARY KEY, d DATE, t TIME, ts TIMESTAMP)
+
+statement count 2
+INSERT INTO dt VALUES (1, DATE '0001-01-01', TIME '00:00:00', TIMESTAMP '1970-01-01 00:00:00'),
+  (2, DATE '9999-12-31', TIME '23:59:59.999', TIMESTAMP '2024-02-29 12:00:00.25')
+
+statement count 1
+INSERT INTO dt VALUES (3, '2024-02-29', '12:30', '2024-02-29 12:00:00')
+
+query IDDD
+SELECT id, d, t, ts FROM dt ORDER BY id
+----
+1 0001-01-01 00:00:00 1970-01-01T00:00:00
+2 9999-12-31 23:59:59.999 2024-02-29T12:00:00.25
+3 2024-02-29 12:30:00 2024-02-29T12:00:00
+
+query I
+SELECT id FROM dt WHERE t > TIME '12:00:00' ORDER BY t
+----
+3
+2
+
+query I
+SELECT id FROM dt WHERE t = TIME '23:59:59.999'
+----
+2
+
+query I
+SELECT id FROM dt WHERE ts BETWEEN TIMESTAMP '2024-02-29 00:00:00' AND TIMESTAMP '2024-02-29 12:00:00.1' ORDER BY id
+----
+3
+
+query I
+SELECT id FROM dt WHERE d > '2024-01-01' ORDER BY d DESC
+----
+2
+3
+
+query TT
+SELECT CAST(t AS VARCHAR), CAST(ts AS VARCHAR) FROM dt WHERE id = 2
+----
+23:59:59.999 '2024-02-29 12:00:00.25'
+
+query DDD
+SELECT MIN(d), MAX(t), MAX(ts) FROM dt
+----
+0001-01-01 23:59:59.999 2024-02-29T12:00:00.25
+
+statement count 1
+UPDATE dt SET t = t + INTERVAL '1' SECOND, d = d + INTERVAL '1' DAY WHERE id = 1
+
+query DD
+SELECT d, t FROM dt WHERE id = 1
+----
+0001-01-02 00:00:01
+
+# Date/time keys: exact matches and ranges.
+statement ok
+CREATE TABLE tpk (t TIME PRIMARY KEY, v INTEGER)
+
+statement count 2
+INSERT INTO tpk VALUES (TIME '10:00:00', 1), (TIME '09:00:00.5', 2)
+
+query DI
+SELECT t, v FROM tpk ORDER BY t
+----
+09:00:00.5 2
+10:00:00 1
+
+query I
+SELECT v FROM tpk WHERE t = TIME '09:00:00.5'
+----
+2
+
+statement ok
+CREATE TABLE tspk (ts TIMESTAMP PRIMARY KEY, v INTEGER)
+
+statement count 2
+INSERT INTO tspk VALUES (TIMESTAMP '2024-01-01 10:00:00.123', 1), (TIMESTAMP '2023-12-31 23:59:59', 2)
+
+query I
+SELECT v FROM tspk WHERE ts = TIMESTAMP '2024-01-01 10:00:00.123'
+----
+1
+
+query I
+SELECT v FROM tspk WHERE ts > TIMESTAMP '2024-01-01 10:00:00.122'
+----
+1
+
+query DI
+SELECT ts, v FROM tspk ORDER BY ts
+----
+2023-12-31T23:59:59 2
+2024-01-01T10:00:00.123 1
+
+statement error 23505
+INSERT INTO tspk VALUES (TIMESTAMP '2023-12-31 23:59:59', 3)
