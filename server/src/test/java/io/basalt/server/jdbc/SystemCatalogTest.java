@@ -129,6 +129,18 @@ class SystemCatalogTest {
     }
 
     @Test
+    void aQueryOfSystemTablesAloneDoesNotBeginTheTransaction() throws Exception {
+        connection.setAutoCommit(false);
+        assertThat(column(connection, "SELECT table_name FROM basalt_catalog.tables WHERE table_type = 'TABLE'"))
+                .containsExactly("ITEM");
+        // DDL is refused (25001) once the transaction has done work; reading the catalog is not work.
+        execute(connection, "CREATE TABLE in_time (id INTEGER PRIMARY KEY)");
+        assertThat(column(connection, "SELECT table_name FROM basalt_catalog.tables WHERE table_type = 'TABLE'"))
+                .containsExactly("IN_TIME", "ITEM");
+        connection.commit();
+    }
+
+    @Test
     void aQueryThatAlsoReadsUserTablesIsPartOfTheTransaction() throws Exception {
         connection.setAutoCommit(false);
         assertThat(scalar(connection, "SELECT COUNT(*) FROM item JOIN basalt_catalog.tables t ON t.table_id = item.id"))

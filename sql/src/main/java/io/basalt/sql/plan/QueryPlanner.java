@@ -136,7 +136,8 @@ public final class QueryPlanner {
         }
         String plan = RelOptUtil.dumpPlan("", physical, SqlExplainFormat.TEXT, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
         return new CompiledStatement(query, bindable, stash, typeFactory, columns, outputTypes,
-                query ? outputFields : new int[] {0}, parameters, parameterTypes, plan);
+                query ? outputFields : new int[] {0}, parameters, parameterTypes, plan,
+                query && SystemSchema.readsOnlySystemTables(physical));
     }
 
     private static CalciteConnectionConfig connectionConfig() {

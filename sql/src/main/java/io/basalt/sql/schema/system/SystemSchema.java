@@ -7,7 +7,9 @@ import io.basalt.sql.schema.BasaltSchema;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelVisitor;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -58,6 +60,28 @@ public final class SystemSchema extends AbstractSchema {
                 throw readOnly(table.name(), modify.getOperation().name());
             }
         }
+    }
+
+    /**
+     * Whether a physical plan reads system tables and nothing else stored: such a query reads
+     * nothing that a transaction's snapshot or locks protect (the catalog is not versioned with
+     * transactions), so a session may run it outside the current transaction.
+     */
+    public static boolean readsOnlySystemTables(RelNode physical) {
+        boolean[] systemOnly = {true};
+        boolean[] any = {false};
+        new RelVisitor() {
+            @Override
+            public void visit(RelNode node, int ordinal, RelNode parent) {
+                if (node instanceof SystemTableScan) {
+                    any[0] = true;
+                } else if (node instanceof TableScan || node instanceof TableModify) {
+                    systemOnly[0] = false;
+                }
+                super.visit(node, ordinal, parent);
+            }
+        }.go(physical);
+        return any[0] && systemOnly[0];
     }
 
     private static BasaltException readOnly(String table, String operation) {
