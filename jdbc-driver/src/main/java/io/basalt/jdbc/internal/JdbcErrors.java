@@ -292,11 +292,6 @@ public final class JdbcErrors {
                 "the Basalt driver does not log through java.util.logging");
     }
 
-    static SQLFeatureNotSupportedException schemaMetadataLater(String method) {
-        return (SQLFeatureNotSupportedException) create(SqlState.FEATURE_NOT_SUPPORTED,
-                "DatabaseMetaData." + method + " is not available yet: schema metadata comes with a later Basalt release");
-    }
-
     static SQLFeatureNotSupportedException resultSetOptions(int type, int concurrency) {
         return (SQLFeatureNotSupportedException) create(SqlState.FEATURE_NOT_SUPPORTED,
                 "Basalt result sets are TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only (asked for type " + type
