@@ -49,6 +49,8 @@ public enum SqlState {
     DUPLICATE_COLUMN("42701"),
     DUPLICATE_OBJECT("42710"),
     DATATYPE_MISMATCH("42804"),
+    /** The object exists but is not the kind the statement needs, e.g. a write to a read-only system table. */
+    WRONG_OBJECT_TYPE("42809"),
     INVALID_TABLE_DEFINITION("42P16"),
     INVALID_COLUMN_DEFINITION("42611"),
     INVALID_FOREIGN_KEY("42830"),

@@ -1,24 +1,39 @@
 package io.basalt.jdbc.internal;
 
+import io.basalt.common.client.ColumnMetadata;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * What the driver can say about Basalt without reading the catalog. Capability answers describe the
- * driver and the SQL that Calcite parses; where the engine's behaviour is not settled yet the answer
- * is the conservative one ({@code false}), to be revised by the issue that completes this class with
- * the engine. Methods that describe schema objects (tables, columns, keys, ...) throw
- * SQLFeatureNotSupportedException until then; table types, catalogs, schemas and type info are
- * answered from fixed facts ({@link MetadataRows}).
+ * DatabaseMetaData for Basalt, complete enough for sqlline, DBeaver, Flyway and JDBI.
+ *
+ * <ul>
+ *   <li>Schema objects (schemas, tables, columns, primary keys, indexes, the best row identifier)
+ *       and the column types come from the engine's read-only system tables in the
+ *       {@code BASALT_CATALOG} schema, through ordinary queries on the connection's session
+ *       ({@link CatalogQueries}): always the current catalog, so DDL shows up at the next call.
+ *       The system tables are listed themselves, with TABLE_TYPE {@code SYSTEM TABLE}.
+ *   <li>Objects Basalt does not have (foreign keys, procedures, functions, user-defined types,
+ *       privileges, version columns) are empty result sets with the columns the JDBC javadoc
+ *       gives ({@link MetadataColumns}), never errors: tools call them all while browsing.
+ *   <li>Capability answers describe the driver and the SQL that Calcite parses; where the engine's
+ *       behaviour is not settled yet the answer is the conservative one ({@code false}).
+ * </ul>
+ *
+ * <p>Identifiers: unquoted ones are stored in upper case, and name arguments must match the
+ * stored names exactly (patterns use LIKE's {@code %} and {@code _} with {@code \} as escape).
  */
 public final class BasaltDatabaseMetaData implements DatabaseMetaData {
     private final BasaltConnection connection;
+    private final CatalogQueries catalogQueries;
 
     BasaltDatabaseMetaData(BasaltConnection connection) {
         this.connection = connection;
+        this.catalogQueries = new CatalogQueries(connection.session());
     }
 
     private ResultSet rows(ListRowCursor rows) throws SQLException {
@@ -26,9 +41,8 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return BasaltResultSet.of(rows);
     }
 
-    private ResultSet later(String method) throws SQLException {
-        connection.checkOpen();
-        throw JdbcErrors.schemaMetadataLater(method);
+    private ResultSet empty(List<ColumnMetadata> columns) throws SQLException {
+        return rows(MetadataRows.empty(columns));
     }
 
     // ---- Product and driver --------------------------------------------------------------------
@@ -114,7 +128,62 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return false;
     }
 
-    // ---- Schema metadata: fixed facts now, the catalog later ---------------------------
+    // ---- Schema objects: the engine's system tables (CatalogQueries) ----------------------------
+
+    @Override
+    public ResultSet getSchemas() throws SQLException {
+        return getSchemas(null, null);
+    }
+
+    @Override
+    public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+        connection.checkOpen();
+        return rows(catalogQueries.schemas(catalog, schemaPattern));
+    }
+
+    @Override
+    public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+            throws SQLException {
+        connection.checkOpen();
+        return rows(catalogQueries.tables(catalog, schemaPattern, tableNamePattern, types));
+    }
+
+    @Override
+    public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
+            String columnNamePattern) throws SQLException {
+        connection.checkOpen();
+        return rows(catalogQueries.columns(catalog, schemaPattern, tableNamePattern, columnNamePattern));
+    }
+
+    @Override
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+        connection.checkOpen();
+        return rows(catalogQueries.primaryKeys(catalog, schema, table));
+    }
+
+    /** {@code approximate} does not matter: no statistics are reported. */
+    @Override
+    public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
+            throws SQLException {
+        connection.checkOpen();
+        return rows(catalogQueries.indexInfo(catalog, schema, table, unique));
+    }
+
+    /** The primary key, for every scope and whatever {@code nullable} says (its columns are NOT NULL). */
+    @Override
+    public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable)
+            throws SQLException {
+        connection.checkOpen();
+        return rows(catalogQueries.bestRowIdentifier(catalog, schema, table));
+    }
+
+    @Override
+    public ResultSet getTypeInfo() throws SQLException {
+        connection.checkOpen();
+        return rows(catalogQueries.typeInfo());
+    }
+
+    // ---- Fixed facts, and objects Basalt does not have yet: empty, never an error --------------
 
     @Override
     public ResultSet getTableTypes() throws SQLException {
@@ -126,139 +195,100 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return rows(MetadataRows.catalogs());
     }
 
-    @Override
-    public ResultSet getSchemas() throws SQLException {
-        return rows(MetadataRows.schemas(null, null));
-    }
-
-    @Override
-    public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
-        return rows(MetadataRows.schemas(catalog, schemaPattern));
-    }
-
-    @Override
-    public ResultSet getTypeInfo() throws SQLException {
-        return rows(MetadataRows.typeInfo());
-    }
-
-    @Override
-    public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
-            throws SQLException {
-        return later("getTables");
-    }
-
-    @Override
-    public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
-            String columnNamePattern) throws SQLException {
-        return later("getColumns");
-    }
-
-    @Override
-    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-        return later("getPrimaryKeys");
-    }
-
-    @Override
-    public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
-            throws SQLException {
-        return later("getIndexInfo");
-    }
-
+    /** No foreign keys yet. */
     @Override
     public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-        return later("getImportedKeys");
+        return empty(MetadataColumns.KEYS);
     }
 
     @Override
     public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
-        return later("getExportedKeys");
+        return empty(MetadataColumns.KEYS);
     }
 
     @Override
     public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
             String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
-        return later("getCrossReference");
+        return empty(MetadataColumns.KEYS);
     }
 
+    /** No privileges yet: every user may do everything (see {@link #allTablesAreSelectable}). */
     @Override
     public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern)
             throws SQLException {
-        return later("getColumnPrivileges");
+        return empty(MetadataColumns.COLUMN_PRIVILEGES);
     }
 
     @Override
     public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern)
             throws SQLException {
-        return later("getTablePrivileges");
+        return empty(MetadataColumns.TABLE_PRIVILEGES);
     }
 
-    @Override
-    public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable)
-            throws SQLException {
-        return later("getBestRowIdentifier");
-    }
-
+    /** No column changes by itself when a row is updated: there are no triggers or row versions. */
     @Override
     public ResultSet getVersionColumns(String catalog, String schema, String table) throws SQLException {
-        return later("getVersionColumns");
+        return empty(MetadataColumns.VERSION_COLUMNS);
     }
 
     @Override
     public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern)
             throws SQLException {
-        return later("getProcedures");
+        return empty(MetadataColumns.PROCEDURES);
     }
 
     @Override
     public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern,
             String columnNamePattern) throws SQLException {
-        return later("getProcedureColumns");
+        return empty(MetadataColumns.PROCEDURE_COLUMNS);
     }
 
+    /** No user-defined functions; the built-in ones are not listed (neither does pgjdbc list them apart). */
     @Override
     public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
             throws SQLException {
-        return later("getFunctions");
+        return empty(MetadataColumns.FUNCTIONS);
     }
 
     @Override
     public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern,
             String columnNamePattern) throws SQLException {
-        return later("getFunctionColumns");
+        return empty(MetadataColumns.FUNCTION_COLUMNS);
     }
 
     @Override
     public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types)
             throws SQLException {
-        return later("getUDTs");
+        return empty(MetadataColumns.UDTS);
     }
 
     @Override
     public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern) throws SQLException {
-        return later("getSuperTypes");
+        return empty(MetadataColumns.SUPER_TYPES);
     }
 
     @Override
     public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern)
             throws SQLException {
-        return later("getSuperTables");
+        return empty(MetadataColumns.SUPER_TABLES);
     }
 
     @Override
     public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern,
             String attributeNamePattern) throws SQLException {
-        return later("getAttributes");
+        return empty(MetadataColumns.ATTRIBUTES);
     }
 
     @Override
     public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern,
             String columnNamePattern) throws SQLException {
-        return later("getPseudoColumns");
+        return empty(MetadataColumns.PSEUDO_COLUMNS);
     }
 
+    /** Client info is kept by the driver under any name and means nothing to the engine, so none is listed. */
     @Override
     public ResultSet getClientInfoProperties() throws SQLException {
-        return later("getClientInfoProperties");
+        return empty(MetadataColumns.CLIENT_INFO_PROPERTIES);
     }
 
     // ---- Names and terms -----------------------------------------------------------------------
@@ -295,7 +325,7 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return "";
     }
 
-    /** The escape that getSchemas' pattern honours. */
+    /** The escape character of every name pattern argument. */
     @Override
     public String getSearchStringEscape() {
         return "\\";
@@ -774,9 +804,10 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return false;
     }
 
+    /** DDL takes unqualified names only: user tables live in PUBLIC, and BASALT_CATALOG is read-only. */
     @Override
     public boolean supportsSchemasInTableDefinitions() {
-        return true;
+        return false;
     }
 
     @Override

@@ -41,7 +41,6 @@ public final class JdbcErrors {
     static final String INVALID_CURSOR_STATE = "24000";
     /** pgjdbc's "A result was returned when none was expected." (SQL standard: a warning class code). */
     static final String RESULT_WHEN_NONE_EXPECTED = "0100E";
-    static final String WRONG_OBJECT_TYPE = "42809";
 
     private JdbcErrors() {
     }
@@ -211,8 +210,8 @@ public final class JdbcErrors {
     }
 
     static SQLException queryStringOnPreparedStatement() {
-        return create(WRONG_OBJECT_TYPE,
-                "Can't use query methods that take a query string on a PreparedStatement.", null);
+        return create(SqlState.WRONG_OBJECT_TYPE,
+                "Can't use query methods that take a query string on a PreparedStatement.");
     }
 
     // ---- Bad arguments -------------------------------------------------------------------------
@@ -291,11 +290,6 @@ public final class JdbcErrors {
     public static SQLFeatureNotSupportedException noParentLogger() {
         return (SQLFeatureNotSupportedException) create(SqlState.FEATURE_NOT_SUPPORTED,
                 "the Basalt driver does not log through java.util.logging");
-    }
-
-    static SQLFeatureNotSupportedException schemaMetadataLater(String method) {
-        return (SQLFeatureNotSupportedException) create(SqlState.FEATURE_NOT_SUPPORTED,
-                "DatabaseMetaData." + method + " is not available yet: schema metadata comes with a later Basalt release");
     }
 
     static SQLFeatureNotSupportedException resultSetOptions(int type, int concurrency) {

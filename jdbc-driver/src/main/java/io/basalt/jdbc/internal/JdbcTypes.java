@@ -70,6 +70,88 @@ final class JdbcTypes {
     }
 
     /**
+     * The {@link Types} constant of a type named as the engine's catalog names it
+     * ({@code BASALT_CATALOG.COLUMNS.TYPE_NAME}); those names are JDBC's. OTHER for a name the
+     * driver does not know, so that a newer engine's type still shows up.
+     */
+    static int fromTypeName(String typeName) {
+        try {
+            return JDBCType.valueOf(typeName).getVendorTypeNumber();
+        } catch (IllegalArgumentException e) {
+            return Types.OTHER;
+        }
+    }
+
+    /**
+     * DatabaseMetaData's COLUMN_SIZE (getTypeInfo's PRECISION): the length of strings, the
+     * precision of numbers in decimal digits, the length of the text of dates and times. Null
+     * where none applies.
+     *
+     * @param typePrecision the catalog's TYPE_PRECISION: the declared length of CHAR/VARCHAR
+     *     (null: unbounded, reported as {@link Integer#MAX_VALUE}), DECIMAL's precision, the
+     *     fractional-second digits of TIME/TIMESTAMP
+     */
+    static Integer columnSize(int jdbcType, Integer typePrecision) {
+        int fraction = typePrecision != null && typePrecision > 0 ? typePrecision + 1 : 0;
+        switch (jdbcType) {
+            case Types.BIT, Types.BOOLEAN:
+                return 1;
+            case Types.TINYINT:
+                return 3;
+            case Types.SMALLINT:
+                return 5;
+            case Types.INTEGER:
+                return 10;
+            case Types.BIGINT:
+                return 19;
+            // REAL and DOUBLE: the decimal digits Calcite gives them, as ResultSetMetaData.getPrecision reports.
+            case Types.REAL:
+                return 7;
+            case Types.FLOAT, Types.DOUBLE:
+                return 15;
+            case Types.DECIMAL, Types.NUMERIC:
+                return typePrecision;
+            case Types.CHAR, Types.VARCHAR:
+                return typePrecision == null ? Integer.MAX_VALUE : typePrecision;
+            case Types.DATE:
+                return 10; // yyyy-MM-dd
+            case Types.TIME:
+                return 8 + fraction; // HH:mm:ss[.SSS]
+            case Types.TIMESTAMP:
+                return 19 + fraction; // yyyy-MM-dd HH:mm:ss[.SSS]
+            default:
+                return null;
+        }
+    }
+
+    /** DatabaseMetaData's DECIMAL_DIGITS: the scale of numbers, the fractional-second digits of times; else null. */
+    static Integer decimalDigits(int jdbcType, Integer typePrecision, Integer typeScale) {
+        switch (jdbcType) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT:
+                return 0;
+            case Types.DECIMAL, Types.NUMERIC:
+                return typeScale;
+            case Types.TIME, Types.TIMESTAMP:
+                return typePrecision;
+            default:
+                return null;
+        }
+    }
+
+    /** NUM_PREC_RADIX: every numeric size above is in decimal digits. */
+    static Integer radix(int jdbcType) {
+        return isSigned(jdbcType) ? 10 : null;
+    }
+
+    /** CHAR_OCTET_LENGTH: lengths count characters, and each takes up to four bytes of UTF-8. */
+    static Integer octetLength(int jdbcType, Integer columnSize) {
+        if (!isText(jdbcType) || columnSize == null) {
+            return null;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, 4L * columnSize);
+    }
+
+    /**
      * The width of the column's text as {@link ValueConverter#toText} writes it. An unbounded
      * length (precision 0) is reported as {@link Integer#MAX_VALUE}.
      */

@@ -31,20 +31,22 @@ public final class CompiledStatement {
     private final List<ParameterMetadata> parameters;
     private final SqlTypeName[] parameterTypes;
     private final String plan;
+    private final boolean catalogOnly;
     private final LockStrength rowLock;
     private final boolean noWait;
 
     CompiledStatement(boolean query, Bindable<Object> bindable, Map<String, Object> stash, JavaTypeFactory typeFactory,
                       List<ColumnMetadata> columns, SqlTypeName[] outputTypes, int[] outputFields,
-                      List<ParameterMetadata> parameters, SqlTypeName[] parameterTypes, String plan) {
+                      List<ParameterMetadata> parameters, SqlTypeName[] parameterTypes, String plan,
+                      boolean catalogOnly) {
         this(query, bindable, stash, typeFactory, columns, outputTypes, outputFields, parameters, parameterTypes, plan,
-                null, false);
+                catalogOnly, null, false);
     }
 
     private CompiledStatement(boolean query, Bindable<Object> bindable, Map<String, Object> stash, JavaTypeFactory typeFactory,
                               List<ColumnMetadata> columns, SqlTypeName[] outputTypes, int[] outputFields,
                               List<ParameterMetadata> parameters, SqlTypeName[] parameterTypes, String plan,
-                              LockStrength rowLock, boolean noWait) {
+                              boolean catalogOnly, LockStrength rowLock, boolean noWait) {
         this.query = query;
         this.bindable = bindable;
         this.stash = stash;
@@ -55,6 +57,7 @@ public final class CompiledStatement {
         this.parameters = List.copyOf(parameters);
         this.parameterTypes = parameterTypes;
         this.plan = plan;
+        this.catalogOnly = catalogOnly;
         this.rowLock = rowLock;
         this.noWait = noWait;
     }
@@ -62,7 +65,7 @@ public final class CompiledStatement {
     /** The same query locking the rows it reads ({@code FOR UPDATE / FOR SHARE [NOWAIT]}). */
     CompiledStatement withRowLock(LockStrength strength, boolean failAtOnce) {
         return new CompiledStatement(query, bindable, stash, typeFactory, columns, outputTypes, outputFields, parameters,
-                parameterTypes, plan, strength, failAtOnce);
+                parameterTypes, plan, catalogOnly, strength, failAtOnce);
     }
 
     /** The row lock to take on what the query reads, or null. */
@@ -77,6 +80,14 @@ public final class CompiledStatement {
     /** Whether it returns rows (a query) rather than a count (DML). */
     public boolean isQuery() {
         return query;
+    }
+
+    /**
+     * Whether it is a query of system tables only ({@code BASALT_CATALOG}): it reads nothing a
+     * transaction protects, so the session need not run it in the client's transaction.
+     */
+    public boolean readsCatalogOnly() {
+        return catalogOnly;
     }
 
     public List<ColumnMetadata> columns() {

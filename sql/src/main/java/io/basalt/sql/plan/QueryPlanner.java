@@ -6,6 +6,7 @@ import io.basalt.sql.catalog.Catalog;
 import io.basalt.sql.fun.PostgresSemantics;
 import io.basalt.sql.rule.BasaltRules;
 import io.basalt.sql.schema.BasaltSchema;
+import io.basalt.sql.schema.system.SystemSchema;
 import io.basalt.sql.type.BasaltConformance;
 import io.basalt.sql.type.BasaltTypeSystem;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ import org.apache.calcite.tools.Programs;
  * against the declared types.
  */
 public final class QueryPlanner {
-    private static final String SCHEMA = "PUBLIC";
+    private static final String SCHEMA = BasaltSchema.NAME;
 
     private final int partitionCount;
 
@@ -77,6 +78,7 @@ public final class QueryPlanner {
         JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(BasaltTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         root.add(SCHEMA, new BasaltSchema(catalog, dml));
+        root.add(SystemSchema.NAME, new SystemSchema(catalog));
         CalciteConnectionConfig config = connectionConfig();
         CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, List.of(SCHEMA), typeFactory, config);
         BasaltValidator validator = new BasaltValidator(SqlStdOperatorTable.instance(), catalogReader, typeFactory,
@@ -98,6 +100,7 @@ public final class QueryPlanner {
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
                 StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
+        SystemSchema.refuseChanges(relRoot.rel);
         relRoot = relRoot.withRel(CheckConstraints.apply(relRoot.rel,
                 (table, condition) -> conditionOverTable(table, condition, validator, converter)));
         // Checked arithmetic (BasaltConformance): +, -, * and / on integers raise 22003 on overflow.
@@ -139,7 +142,8 @@ public final class QueryPlanner {
         }
         String plan = RelOptUtil.dumpPlan("", physical, SqlExplainFormat.TEXT, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
         return new CompiledStatement(query, bindable, stash, typeFactory, columns, outputTypes,
-                query ? outputFields : new int[] {0}, parameters, parameterTypes, plan);
+                query ? outputFields : new int[] {0}, parameters, parameterTypes, plan,
+                query && SystemSchema.readsOnlySystemTables(physical));
     }
 
     /**

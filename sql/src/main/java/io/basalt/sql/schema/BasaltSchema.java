@@ -8,6 +8,9 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /** The tables of one catalog snapshot, in the query view or the assignment view (see {@code RelTypes}). */
 public final class BasaltSchema extends AbstractSchema {
+    /** The schema of user tables, and the default one. */
+    public static final String NAME = "PUBLIC";
+
     private final Map<String, Table> tables = new HashMap<>();
 
     public BasaltSchema(Catalog catalog, boolean assignmentView) {

@@ -35,7 +35,9 @@ import org.apache.calcite.sql.SqlNode;
  * failure is retried transparently (no result has reached the client yet), as CockroachDB does.
  *
  * <p>DDL runs in its own catalog transaction. It is refused (25001) inside an explicit
- * transaction that has already done work, since it could not be rolled back with it.
+ * transaction that has already done work, since it could not be rolled back with it. A query
+ * of the system catalog alone ({@code BASALT_CATALOG}) is not such work: it runs in a
+ * transaction of its own, even inside an explicit one.
  *
  * <p>Threading: one caller at a time, except {@link #close()}.
  */
@@ -351,7 +353,12 @@ public final class SqlSession implements Session {
         if (!statement.isQuery() || statement.rowLock() != null) {
             checkWritable();
         }
-        if (inExplicitTransaction()) {
+        // A query of the system catalog alone runs in a transaction of its own even inside an
+        // explicit one: it reads nothing the transaction protects (the catalog is not versioned
+        // with it), and it must not begin the transaction, or a tool that reads DatabaseMetaData
+        // before its DDL would meet 25001. A failed transaction still refuses it (25P02).
+        boolean ownTransaction = statement.readsCatalogOnly() && !failed;
+        if (inExplicitTransaction() && !ownTransaction) {
             Transaction current = explicitTransaction();
             try {
                 if (statement.isQuery()) {

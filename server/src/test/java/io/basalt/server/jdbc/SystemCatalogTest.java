@@ -1,0 +1,159 @@
+package io.basalt.server.jdbc;
+
+import static io.basalt.server.jdbc.TestDatabase.column;
+import static io.basalt.server.jdbc.TestDatabase.execute;
+import static io.basalt.server.jdbc.TestDatabase.row;
+import static io.basalt.server.jdbc.TestDatabase.rows;
+import static io.basalt.server.jdbc.TestDatabase.scalar;
+import static io.basalt.server.jdbc.TestDatabase.sqlError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The BASALT_CATALOG schema as SQL sees it: queryable, read-only, beside the user's tables. */
+class SystemCatalogTest {
+    private TestDatabase db;
+    private Connection connection;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestDatabase.inMemory();
+        connection = db.connect();
+        execute(connection,
+                "CREATE TABLE item (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL, price DECIMAL(8, 2) DEFAULT 0,"
+                        + " code CHAR(3) UNIQUE)",
+                "CREATE INDEX item_name ON item (name)");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void listsTheUserTablesAndItsOwnTables() throws Exception {
+        assertThat(rows(connection, "SELECT table_schema, table_name, table_type FROM basalt_catalog.tables"
+                + " ORDER BY table_schema, table_name")).containsExactly(
+                row("BASALT_CATALOG", "COLUMNS", "SYSTEM TABLE"),
+                row("BASALT_CATALOG", "INDEXES", "SYSTEM TABLE"),
+                row("BASALT_CATALOG", "INDEX_COLUMNS", "SYSTEM TABLE"),
+                row("BASALT_CATALOG", "SCHEMAS", "SYSTEM TABLE"),
+                row("BASALT_CATALOG", "TABLES", "SYSTEM TABLE"),
+                row("BASALT_CATALOG", "TYPES", "SYSTEM TABLE"),
+                row("PUBLIC", "ITEM", "TABLE"));
+        assertThat(column(connection, "SELECT schema_name FROM basalt_catalog.schemas ORDER BY 1"))
+                .containsExactly("BASALT_CATALOG", "PUBLIC");
+    }
+
+    @Test
+    void describesColumnsAsDeclared() throws Exception {
+        assertThat(rows(connection, "SELECT column_name, ordinal_position, type_name, type_precision, type_scale,"
+                + " declared_type, is_nullable, column_default FROM basalt_catalog.columns"
+                + " WHERE table_name = 'ITEM' ORDER BY ordinal_position")).containsExactly(
+                row("ID", 1, "INTEGER", null, null, "INTEGER", false, null),
+                row("NAME", 2, "VARCHAR", 20, null, "VARCHAR(20)", false, null),
+                row("PRICE", 3, "DECIMAL", 8, 2, "DECIMAL(8, 2)", true, "0"),
+                row("CODE", 4, "CHAR", 3, null, "CHAR(3)", true, null));
+    }
+
+    @Test
+    void describesThePrimaryKeyAndTheIndexes() throws Exception {
+        assertThat(rows(connection, "SELECT index_name, is_primary_key, is_unique, is_constraint, placement, state"
+                + " FROM basalt_catalog.indexes WHERE table_name = 'ITEM' ORDER BY index_name")).containsExactly(
+                row("ITEM_CODE_KEY", false, true, true, "GLOBAL", "PUBLIC"),
+                row("ITEM_NAME", false, false, false, "GLOBAL", "PUBLIC"),
+                row("item_pkey", true, true, true, null, "PUBLIC"));
+        assertThat(rows(connection, "SELECT c.index_name, c.ordinal_position, c.column_name"
+                + " FROM basalt_catalog.index_columns c JOIN basalt_catalog.indexes i"
+                + " ON i.table_name = c.table_name AND i.index_name = c.index_name"
+                + " WHERE i.is_primary_key")).containsExactly(row("item_pkey", 1, "ID"));
+    }
+
+    @Test
+    void systemTablesDescribeThemselves() throws Exception {
+        assertThat(column(connection, "SELECT column_name FROM basalt_catalog.columns"
+                + " WHERE table_schema = 'BASALT_CATALOG' AND table_name = 'SCHEMAS'")).containsExactly("SCHEMA_NAME");
+    }
+
+    @Test
+    void listsTheTypesAColumnCanHave() throws Exception {
+        assertThat(column(connection, "SELECT type_name FROM basalt_catalog.types ORDER BY type_name")).containsExactly(
+                "BIGINT", "BOOLEAN", "CHAR", "DATE", "DECIMAL", "DOUBLE", "INTEGER", "REAL", "SMALLINT", "TIME",
+                "TIMESTAMP", "VARCHAR");
+        assertThat(rows(connection, "SELECT parameters, max_precision, max_scale FROM basalt_catalog.types"
+                + " WHERE type_name = 'DECIMAL'")).containsExactly(row("precision,scale", 38, 38));
+    }
+
+    @Test
+    void showsDdlAtTheNextQuery() throws Exception {
+        String count = "SELECT COUNT(*) FROM basalt_catalog.tables WHERE table_schema = 'PUBLIC'";
+        assertThat(scalar(connection, count)).isEqualTo(1L);
+        execute(connection, "CREATE TABLE other (id INTEGER PRIMARY KEY)");
+        assertThat(scalar(connection, count)).isEqualTo(2L);
+        execute(connection, "DROP TABLE item");
+        assertThat(column(connection, "SELECT table_name FROM basalt_catalog.tables WHERE table_schema = 'PUBLIC'"))
+                .containsExactly("OTHER");
+    }
+
+    @Test
+    void userTablesMayShareNamesWithSystemTables() throws Exception {
+        execute(connection, "CREATE TABLE tables (id INTEGER PRIMARY KEY, note VARCHAR(10))",
+                "INSERT INTO tables VALUES (1, 'mine')");
+        assertThat(rows(connection, "SELECT * FROM tables")).containsExactly(row(1, "mine"));
+        assertThat(rows(connection, "SELECT table_type FROM basalt_catalog.tables WHERE table_name = 'TABLES'"
+                + " ORDER BY table_type")).containsExactly(row("SYSTEM TABLE"), row("TABLE"));
+    }
+
+    @Test
+    void systemTablesAreReadOnly() {
+        for (String sql : new String[] {
+            "INSERT INTO basalt_catalog.tables VALUES ('PUBLIC', 'X', 'TABLE', 99)",
+            "UPDATE basalt_catalog.tables SET table_name = 'X'",
+            "DELETE FROM basalt_catalog.columns WHERE table_name = 'ITEM'",
+        }) {
+            SQLSyntaxErrorException error = sqlError(() -> execute(connection, sql), "42809",
+                    SQLSyntaxErrorException.class);
+            assertThat(error.getMessage()).contains("system catalog is read-only");
+        }
+    }
+
+    @Test
+    void explainShowsTheSystemTableScan() throws Exception {
+        assertThat(column(connection, "EXPLAIN SELECT table_name FROM basalt_catalog.tables WHERE table_type = 'TABLE'")
+                .toString()).contains("SystemTableScan(table=[[BASALT_CATALOG, TABLES]])");
+    }
+
+    @Test
+    void aQueryOfSystemTablesAloneDoesNotBeginTheTransaction() throws Exception {
+        connection.setAutoCommit(false);
+        assertThat(column(connection, "SELECT table_name FROM basalt_catalog.tables WHERE table_type = 'TABLE'"))
+                .containsExactly("ITEM");
+        // DDL is refused (25001) once the transaction has done work; reading the catalog is not work.
+        execute(connection, "CREATE TABLE in_time (id INTEGER PRIMARY KEY)");
+        assertThat(column(connection, "SELECT table_name FROM basalt_catalog.tables WHERE table_type = 'TABLE'"))
+                .containsExactly("IN_TIME", "ITEM");
+        connection.commit();
+    }
+
+    @Test
+    void aQueryThatAlsoReadsUserTablesIsPartOfTheTransaction() throws Exception {
+        connection.setAutoCommit(false);
+        assertThat(scalar(connection, "SELECT COUNT(*) FROM item JOIN basalt_catalog.tables t ON t.table_id = item.id"))
+                .isEqualTo(0L);
+        sqlError(() -> execute(connection, "CREATE TABLE too_late (id INTEGER PRIMARY KEY)"), "25001",
+                SQLException.class);
+        connection.rollback();
+    }
+
+    @Test
+    void ddlCannotReachTheSystemSchema() {
+        sqlError(() -> execute(connection, "DROP TABLE basalt_catalog.tables"), "42602", SQLSyntaxErrorException.class);
+        sqlError(() -> execute(connection, "CREATE TABLE basalt_catalog.mine (id INTEGER PRIMARY KEY)"), "42602",
+                SQLSyntaxErrorException.class);
+    }
+}

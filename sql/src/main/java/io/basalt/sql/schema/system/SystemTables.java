@@ -1,0 +1,187 @@
+package io.basalt.sql.schema.system;
+
+import io.basalt.sql.catalog.Catalog;
+import io.basalt.sql.catalog.ColumnDescriptor;
+import io.basalt.sql.catalog.ColumnType;
+import io.basalt.sql.catalog.IndexDescriptor;
+import io.basalt.sql.catalog.TableDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The tables of {@link SystemSchema}: their columns and how their rows follow from a catalog
+ * snapshot. Names avoid SQL reserved words so that they can be queried without quotes; flags are
+ * BOOLEAN columns named {@code IS_...}.
+ *
+ * <pre>
+ * SCHEMAS        SCHEMA_NAME
+ * TABLES         TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE ('TABLE' or 'SYSTEM TABLE'), TABLE_ID (null for system tables)
+ * COLUMNS        TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION (from 1), TYPE_NAME ('DECIMAL'),
+ *                TYPE_PRECISION, TYPE_SCALE, DECLARED_TYPE ('DECIMAL(10, 2)'), IS_NULLABLE, COLUMN_DEFAULT (SQL text)
+ * INDEXES        TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, INDEX_ID, IS_PRIMARY_KEY, IS_UNIQUE, IS_CONSTRAINT,
+ *                PLACEMENT ('GLOBAL', 'LOCAL'; null for the primary key), STATE ('PUBLIC', 'WRITE_ONLY')
+ * INDEX_COLUMNS  TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, ORDINAL_POSITION (from 1, in key order), COLUMN_NAME
+ * TYPES          TYPE_NAME, PARAMETERS ('length', 'precision,scale', 'precision'), MAX_PRECISION, MAX_SCALE
+ * </pre>
+ *
+ * <p>TYPE_PRECISION is the declared length of CHAR and VARCHAR (null: unbounded VARCHAR), the
+ * precision of DECIMAL and the fractional-second digits of TIME and TIMESTAMP; null for the other
+ * types. TYPE_SCALE is DECIMAL's scale, else null.
+ *
+ * <p>The primary key is listed in INDEXES (named {@link TableDescriptor#primaryKeyName()}, with the
+ * table's id, since the rows are its entries), as PostgreSQL lists it in {@code pg_index}: tools
+ * that show a table's indexes expect it there, and the key's columns and order come from one place.
+ */
+final class SystemTables {
+    static final String SCHEMAS = "SCHEMAS";
+    static final String TABLES = "TABLES";
+    static final String COLUMNS = "COLUMNS";
+    static final String INDEXES = "INDEXES";
+    static final String INDEX_COLUMNS = "INDEX_COLUMNS";
+    static final String TYPES = "TYPES";
+
+    /** A system table before it is bound to the catalog it was planned with. */
+    record Definition(String name, List<ColumnDescriptor> columns, Function<Catalog, List<Object[]>> rows) {
+    }
+
+    private static final ColumnType TEXT = ColumnType.of(ColumnType.Name.VARCHAR);
+    private static final ColumnType INTEGER = ColumnType.of(ColumnType.Name.INTEGER);
+    private static final ColumnType BOOLEAN = ColumnType.of(ColumnType.Name.BOOLEAN);
+
+    static final List<Definition> ALL = List.of(
+            new Definition(SCHEMAS, new Columns().add("SCHEMA_NAME", TEXT).build(), SystemTables::schemaRows),
+            new Definition(TABLES, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
+                    .add("TABLE_TYPE", TEXT).addNullable("TABLE_ID", INTEGER).build(), SystemTables::tableRows),
+            new Definition(COLUMNS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
+                    .add("COLUMN_NAME", TEXT).add("ORDINAL_POSITION", INTEGER).add("TYPE_NAME", TEXT)
+                    .addNullable("TYPE_PRECISION", INTEGER).addNullable("TYPE_SCALE", INTEGER)
+                    .add("DECLARED_TYPE", TEXT).add("IS_NULLABLE", BOOLEAN).addNullable("COLUMN_DEFAULT", TEXT)
+                    .build(), SystemTables::columnRows),
+            new Definition(INDEXES, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
+                    .add("INDEX_NAME", TEXT).add("INDEX_ID", INTEGER).add("IS_PRIMARY_KEY", BOOLEAN)
+                    .add("IS_UNIQUE", BOOLEAN).add("IS_CONSTRAINT", BOOLEAN).addNullable("PLACEMENT", TEXT)
+                    .add("STATE", TEXT).build(), SystemTables::indexRows),
+            new Definition(INDEX_COLUMNS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
+                    .add("INDEX_NAME", TEXT).add("ORDINAL_POSITION", INTEGER).add("COLUMN_NAME", TEXT).build(),
+                    SystemTables::indexColumnRows),
+            new Definition(TYPES, new Columns().add("TYPE_NAME", TEXT).addNullable("PARAMETERS", TEXT)
+                    .addNullable("MAX_PRECISION", INTEGER).addNullable("MAX_SCALE", INTEGER).build(),
+                    catalog -> typeRows()));
+
+    private SystemTables() {
+    }
+
+    private static List<Object[]> schemaRows(Catalog catalog) {
+        return List.of(new Object[] {SystemSchema.NAME}, new Object[] {SystemSchema.USER_SCHEMA});
+    }
+
+    private static List<Object[]> tableRows(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Definition system : ALL) {
+            rows.add(new Object[] {SystemSchema.NAME, system.name(), "SYSTEM TABLE", null});
+        }
+        for (TableDescriptor table : catalog.tables()) {
+            rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), "TABLE", table.id()});
+        }
+        return rows;
+    }
+
+    private static List<Object[]> columnRows(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Definition system : ALL) {
+            addColumnRows(rows, SystemSchema.NAME, system.name(), system.columns());
+        }
+        for (TableDescriptor table : catalog.tables()) {
+            addColumnRows(rows, SystemSchema.USER_SCHEMA, table.name(), table.columns());
+        }
+        return rows;
+    }
+
+    private static void addColumnRows(List<Object[]> rows, String schema, String table, List<ColumnDescriptor> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDescriptor column = columns.get(i);
+            ColumnType type = column.type();
+            rows.add(new Object[] {schema, table, column.name(), i + 1, type.name().name(), precisionOf(type),
+                type.name() == ColumnType.Name.DECIMAL ? type.scale() : null, type.sqlText(), column.nullable(),
+                column.defaultSql()});
+        }
+    }
+
+    private static Integer precisionOf(ColumnType type) {
+        return switch (type.name()) {
+            case CHAR, DECIMAL, TIME, TIMESTAMP -> type.precision();
+            case VARCHAR -> type.precision() == ColumnType.UNBOUNDED ? null : type.precision();
+            default -> null;
+        };
+    }
+
+    private static List<Object[]> indexRows(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDescriptor table : catalog.tables()) {
+            rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), table.primaryKeyName(), table.id(), true,
+                true, true, null, IndexDescriptor.State.PUBLIC.name()});
+            for (IndexDescriptor index : table.indexes()) {
+                rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), index.name(), index.id(), false,
+                    index.unique(), index.constraint(), index.placement().name(), index.state().name()});
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> indexColumnRows(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDescriptor table : catalog.tables()) {
+            addIndexColumnRows(rows, table, table.primaryKeyName(), table.primaryKey());
+            for (IndexDescriptor index : table.indexes()) {
+                addIndexColumnRows(rows, table, index.name(), index.columns());
+            }
+        }
+        return rows;
+    }
+
+    private static void addIndexColumnRows(List<Object[]> rows, TableDescriptor table, String index, int[] positions) {
+        for (int i = 0; i < positions.length; i++) {
+            rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), index, i + 1,
+                table.columns().get(positions[i]).name()});
+        }
+    }
+
+    /**
+     * The types a column can have, with the limits CREATE TABLE enforces ({@code ddl.ColumnTypes}):
+     * CHAR and VARCHAR take any positive length, DECIMAL up to {@link ColumnType#MAX_DECIMAL_PRECISION}
+     * digits with a scale no larger than its precision, TIME and TIMESTAMP up to milliseconds.
+     */
+    private static List<Object[]> typeRows() {
+        List<Object[]> rows = new ArrayList<>();
+        for (ColumnType.Name name : ColumnType.Name.values()) {
+            rows.add(switch (name) {
+                case CHAR, VARCHAR -> new Object[] {name.name(), "length", Integer.MAX_VALUE, null};
+                case DECIMAL -> new Object[] {name.name(), "precision,scale", ColumnType.MAX_DECIMAL_PRECISION,
+                    ColumnType.MAX_DECIMAL_PRECISION};
+                case TIME, TIMESTAMP -> new Object[] {name.name(), "precision", ColumnType.MAX_FRACTIONAL_SECONDS, null};
+                default -> new Object[] {name.name(), null, null, null};
+            });
+        }
+        return rows;
+    }
+
+    /** Column descriptors in order, with ids from 1 like a user table's. */
+    private static final class Columns {
+        private final List<ColumnDescriptor> columns = new ArrayList<>();
+
+        Columns add(String name, ColumnType type) {
+            columns.add(new ColumnDescriptor(columns.size() + 1, name, type, false, null));
+            return this;
+        }
+
+        Columns addNullable(String name, ColumnType type) {
+            columns.add(new ColumnDescriptor(columns.size() + 1, name, type, true, null));
+            return this;
+        }
+
+        List<ColumnDescriptor> build() {
+            return List.copyOf(columns);
+        }
+    }
+}
