@@ -75,17 +75,13 @@ final class IndexBackfill {
                 resume[0] = next[0];
                 return rows;
             } catch (TransactionRetryException e) {
-                if (txn.isActive()) {
-                    txn.rollback();
-                }
+                txn.rollback(); // also after a failed commit: it ends the transaction either way
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
                 Thread.onSpinWait();
             } catch (RuntimeException e) {
-                if (txn.isActive()) {
-                    txn.rollback();
-                }
+                txn.rollback();
                 throw e;
             }
         }

@@ -378,9 +378,9 @@ public final class SqlSession implements Session {
                 return StatementResult.rows(withStatementRetries(implicit, () -> query(statement, parameters, implicit, true)));
             } catch (RuntimeException e) {
                 abortedRetryably(implicit, e);
-                if (implicit.isActive()) {
-                    implicit.rollback();
-                }
+                // Unconditionally: a failed transaction is no longer active but still registered
+                // (and may hold locks) until it is rolled back.
+                implicit.rollback();
                 throw translate(e);
             }
         }
