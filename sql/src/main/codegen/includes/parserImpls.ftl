@@ -125,6 +125,8 @@ SqlColumnDeclaration ColumnDeclaration() :
     final List<SqlNode> constraints = new ArrayList<SqlNode>();
     SqlIdentifier constraintName;
     SqlForeignKeyConstraint fk;
+    boolean always = false;
+    SequenceOptions identityOptions;
     Span cs;
     final Span s;
 }
@@ -183,6 +185,23 @@ SqlColumnDeclaration ColumnDeclaration() :
             <CHECK> { cs.add(this); }
             <LPAREN> e = Expression(ExprContext.ACCEPT_NON_QUERY) <RPAREN> {
                 constraints.add(new SqlCheckConstraint(cs.end(this), constraintName, e));
+            }
+        |
+            <GENERATED> { cs.add(this); }
+            (
+                <ALWAYS> { always = true; }
+            |
+                <BY> <DEFAULT_> { always = false; }
+            )
+            <AS> <IDENTITY> { identityOptions = new SequenceOptions(); }
+            [ <LPAREN> SequenceOption(identityOptions) ( SequenceOption(identityOptions) )* <RPAREN> ]
+            {
+                constraints.add(new SqlIdentitySpec(cs.end(this), always, identityOptions));
+            }
+        |
+            <AUTO_INCREMENT> {
+                cs.add(this);
+                constraints.add(new SqlIdentitySpec(cs.end(this), false, new SequenceOptions()));
             }
         )
     )*
@@ -365,6 +384,99 @@ SqlDrop SqlDropIndex(Span s, boolean replace) :
     {
         return new SqlDropIndex(s.end(this), ifExists, name);
     }
+}
+
+/** Parses CREATE SEQUENCE after "CREATE [OR REPLACE]". */
+SqlCreate SqlCreateSequence(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SequenceOptions sequenceOptions = new SequenceOptions();
+}
+{
+    <SEQUENCE> {
+        if (replace) {
+            throw SqlParseErrors.createOrReplaceIndex(s.end(this));
+        }
+    }
+    ifNotExists = IfNotExistsOpt()
+    name = CompoundIdentifier()
+    ( SequenceOption(sequenceOptions) )*
+    {
+        return new SqlCreateSequence(s.end(this), ifNotExists, name, sequenceOptions);
+    }
+}
+
+/** Parses DROP SEQUENCE after "DROP". */
+SqlDrop SqlDropSequence(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <SEQUENCE>
+    ifExists = IfExistsOpt()
+    name = CompoundIdentifier()
+    {
+        return new SqlDropSequence(s.end(this), ifExists, name);
+    }
+}
+
+/** One option of a sequence or identity column, into {@code options}. */
+void SequenceOption(SequenceOptions target) :
+{
+    long n;
+}
+{
+    <START> [ <WITH> ] n = SignedLong() { target.start = n; }
+|
+    <INCREMENT> [ <BY> ] n = SignedLong() { target.increment = n; }
+|
+    <MINVALUE> n = SignedLong() { target.minValue = n; }
+|
+    <MAXVALUE> n = SignedLong() { target.maxValue = n; }
+|
+    <CACHE> n = SignedLong() { target.cache = n; }
+|
+    <CYCLE> { target.cycle = true; }
+|
+    <NO>
+    (
+        <MINVALUE> { target.minValue = null; }
+    |
+        <MAXVALUE> { target.maxValue = null; }
+    |
+        <CYCLE> { target.cycle = false; }
+    )
+}
+
+/** An integer literal with an optional sign, as a long. */
+long SignedLong() :
+{
+    boolean negative = false;
+}
+{
+    [ <MINUS> { negative = true; } | <PLUS> ]
+    <UNSIGNED_INTEGER_LITERAL> {
+        try {
+            long value = Long.parseLong(token.image);
+            return negative ? -value : value;
+        } catch (NumberFormatException e) {
+            throw SqlParseErrors.numberOutOfRange(getPos(), token.image);
+        }
+    }
+}
+
+/** Parses PostgreSQL's SERIAL types: integers whose column becomes an identity column. */
+SqlTypeNameSpec SerialTypeName() :
+{
+}
+{
+    <SERIAL> { return new SqlSerialTypeNameSpec(SqlTypeName.INTEGER, "SERIAL", getPos()); }
+|
+    <BIGSERIAL> { return new SqlSerialTypeNameSpec(SqlTypeName.BIGINT, "BIGSERIAL", getPos()); }
+|
+    <SMALLSERIAL> { return new SqlSerialTypeNameSpec(SqlTypeName.SMALLINT, "SMALLSERIAL", getPos()); }
 }
 
 /** Parses PostgreSQL's TEXT, an unbounded VARCHAR. */

@@ -1,6 +1,7 @@
 package io.basalt.sql;
 
 import io.basalt.sql.catalog.CatalogManager;
+import io.basalt.sql.sequence.SequenceAllocator;
 import io.basalt.sql.ddl.DdlExecutor;
 import io.basalt.sql.plan.PlanCache;
 import io.basalt.sql.plan.QueryPlanner;
@@ -8,8 +9,8 @@ import io.basalt.sql.session.SqlSession;
 import io.basalt.txn.TransactionManager;
 
 /**
- * The SQL engine of one database: its catalog, its shared plan cache and the transaction manager
- * everything runs on. Thread-safe; sessions are not (one per client connection).
+ * The SQL engine of one database: its catalog, its shared plan cache, its sequences and the
+ * transaction manager everything runs on. Thread-safe; sessions are not (one per client connection).
  */
 public final class SqlEngine {
     private final TransactionManager transactions;
@@ -18,6 +19,7 @@ public final class SqlEngine {
     private final QueryPlanner planner;
     private final PlanCache plans;
     private final DdlExecutor ddl;
+    private final SequenceAllocator sequences;
 
     public SqlEngine(TransactionManager transactions) {
         this.transactions = transactions;
@@ -25,7 +27,8 @@ public final class SqlEngine {
         this.catalog = new CatalogManager(transactions);
         this.planner = new QueryPlanner(partitionCount);
         this.plans = new PlanCache(planner);
-        this.ddl = new DdlExecutor(catalog, planner, partitionCount);
+        this.sequences = new SequenceAllocator(transactions);
+        this.ddl = new DdlExecutor(catalog, planner, partitionCount, sequences);
     }
 
     public SqlSession openSession() {
@@ -46,6 +49,10 @@ public final class SqlEngine {
 
     public DdlExecutor ddl() {
         return ddl;
+    }
+
+    public SequenceAllocator sequences() {
+        return sequences;
     }
 
     public int partitionCount() {

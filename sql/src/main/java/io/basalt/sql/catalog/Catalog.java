@@ -13,12 +13,34 @@ import java.util.TreeMap;
 public final class Catalog {
     private final long version;
     private final Map<String, TableDescriptor> tables;
+    private final Map<String, SequenceDescriptor> sequences;
 
     public Catalog(long version, Collection<TableDescriptor> tables) {
+        this(version, tables, List.of());
+    }
+
+    public Catalog(long version, Collection<TableDescriptor> tables, Collection<SequenceDescriptor> sequences) {
         this.version = version;
         Map<String, TableDescriptor> byName = new TreeMap<>();
         tables.forEach(t -> byName.put(t.name(), t));
         this.tables = byName;
+        Map<String, SequenceDescriptor> sequencesByName = new TreeMap<>();
+        sequences.forEach(s -> sequencesByName.put(s.name(), s));
+        this.sequences = sequencesByName;
+    }
+
+    /** The sequence, or null. */
+    public SequenceDescriptor sequence(String name) {
+        return sequences.get(name);
+    }
+
+    public Collection<SequenceDescriptor> sequences() {
+        return sequences.values();
+    }
+
+    /** Whether {@code name} is taken by a table, an index or a sequence (they share one namespace, as in PostgreSQL). */
+    public boolean relationExists(String name) {
+        return tables.containsKey(name) || sequences.containsKey(name) || tableOfIndex(name) != null;
     }
 
     public long version() {

@@ -46,26 +46,34 @@ public final class CatalogManager {
     }
 
     /**
-     * Creates a table; {@code build} receives the first of {@code idsNeeded} consecutive new ids
-     * (the table's, then those of the indexes it is created with, named {@code indexNames}).
-     * Returns false if it existed and {@code ifNotExists}.
+     * Creates a table; {@code build} receives the first of {@code 1 + indexCount} consecutive new ids
+     * (the table's, then those of the indexes it is created with, named {@code indexNames}). The
+     * sequences of its identity columns are created with it, each from its own new id. Returns
+     * false if it existed and {@code ifNotExists}.
      */
     public synchronized boolean createTable(String name, boolean ifNotExists, IntFunction<TableDescriptor> build,
-                                            int indexCount, List<String> indexNames) {
+                                            int indexCount, List<String> indexNames,
+                                            List<IntFunction<SequenceDescriptor>> ownedSequences) {
         return change(txn -> {
             Catalog all = CatalogStore.load(txn);
-            if (all.table(name) != null || all.tableOfIndex(name) != null) {
+            if (all.relationExists(name)) {
                 if (ifNotExists) {
                     return false;
                 }
                 throw CatalogErrors.tableExists(name);
             }
-            for (String indexName : indexNames) {
-                if (indexName.equals(name) || all.table(indexName) != null || all.tableOfIndex(indexName) != null) {
-                    throw CatalogErrors.tableExists(indexName);
+            int firstId = CatalogStore.allocateIds(txn, 1 + indexCount + ownedSequences.size());
+            List<String> newNames = new ArrayList<>(indexNames);
+            for (int i = 0; i < ownedSequences.size(); i++) {
+                SequenceDescriptor sequence = ownedSequences.get(i).apply(firstId + 1 + indexCount + i);
+                newNames.add(sequence.name());
+                CatalogStore.insertSequence(txn, sequence);
+            }
+            for (String newName : newNames) {
+                if (newName.equals(name) || all.relationExists(newName)) {
+                    throw CatalogErrors.tableExists(newName);
                 }
             }
-            int firstId = CatalogStore.allocateIds(txn, 1 + indexCount);
             TableDescriptor table = build.apply(firstId);
             CatalogStore.insertTable(txn, table);
             CatalogStore.bumpVersion(txn);
@@ -73,8 +81,48 @@ public final class CatalogManager {
         }, name);
     }
 
+    public boolean createTable(String name, boolean ifNotExists, IntFunction<TableDescriptor> build,
+                               int indexCount, List<String> indexNames) {
+        return createTable(name, ifNotExists, build, indexCount, indexNames, List.of());
+    }
+
+    /** Creates a sequence; {@code build} receives its id. Returns false if the name was taken and {@code ifNotExists}. */
+    public synchronized boolean createSequence(String name, boolean ifNotExists, IntFunction<SequenceDescriptor> build) {
+        return change(txn -> {
+            if (CatalogStore.load(txn).relationExists(name)) {
+                if (ifNotExists) {
+                    return false;
+                }
+                throw CatalogErrors.tableExists(name);
+            }
+            CatalogStore.insertSequence(txn, build.apply(CatalogStore.allocateTableId(txn)));
+            CatalogStore.bumpVersion(txn);
+            return true;
+        }, name);
+    }
+
+    /** Drops a sequence (not one an identity column owns). Returns false if it did not exist and {@code ifExists}. */
+    public synchronized boolean dropSequence(String name, boolean ifExists) {
+        return change(txn -> {
+            SequenceDescriptor sequence = CatalogStore.load(txn).sequence(name);
+            if (sequence == null) {
+                if (ifExists) {
+                    return false;
+                }
+                throw new BasaltException(SqlState.UNDEFINED_TABLE, "sequence \"" + name + "\" does not exist");
+            }
+            if (sequence.ownedBy() != null) {
+                throw new BasaltException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop sequence \"" + name
+                        + "\" because an identity column of table \"" + sequence.ownedBy() + "\" uses it");
+            }
+            CatalogStore.deleteSequence(txn, sequence);
+            CatalogStore.bumpVersion(txn);
+            return true;
+        }, name);
+    }
+
     public boolean createTable(String name, boolean ifNotExists, IntFunction<TableDescriptor> build) {
-        return createTable(name, ifNotExists, build, 0, List.of());
+        return createTable(name, ifNotExists, build, 0, List.of(), List.of());
     }
 
     public TransactionManager transactions() {
@@ -113,6 +161,11 @@ public final class CatalogManager {
                 CatalogStore.replaceTable(txn, current.withForeignKeys(kept));
             }
             CatalogStore.deleteTable(txn, name);
+            for (SequenceDescriptor sequence : CatalogStore.load(txn).sequences()) {
+                if (name.equals(sequence.ownedBy())) {
+                    CatalogStore.deleteSequence(txn, sequence);
+                }
+            }
             CatalogStore.bumpVersion(txn);
             dropped[0] = table;
             return true;
@@ -139,7 +192,7 @@ public final class CatalogManager {
                 throw CatalogErrors.undefinedTable(tableName);
             }
             Catalog all = CatalogStore.load(txn);
-            if (all.table(indexName) != null || all.tableOfIndex(indexName) != null) {
+            if (all.relationExists(indexName)) {
                 if (ifNotExists) {
                     return null;
                 }

@@ -20,9 +20,11 @@ import java.util.List;
  *   / 0 / 1 / "table" / name /        -> table descriptor (TableDescriptorCodec)
  *   / 0 / 1 / "next-table-id" /       -> i64, the next table id to hand out
  *   / 0 / 1 / "version" /             -> i64, bumped by every change; plan caches key on it
+ *   / 0 / 1 / "sequence" / name /     -> sequence descriptor (SequenceDescriptorCodec)
+ *   / 0 / 1 / "sequence-value" / id / -> i64, the first value not yet handed out (SequenceAllocator)
  * </pre>
  */
-final class CatalogStore {
+public final class CatalogStore {
     static final int SYSTEM_TABLE_ID = 1;
     /** User table ids start here; smaller ids are reserved for system tables. */
     static final long FIRST_USER_TABLE_ID = 100;
@@ -32,6 +34,19 @@ final class CatalogStore {
 
     static byte[] tableKey(String name) {
         return systemKey().writeString("table").writeString(name).toByteArray();
+    }
+
+    static byte[] sequenceKey(String name) {
+        return systemKey().writeString("sequence").writeString(name).toByteArray();
+    }
+
+    /** Where a sequence's progress is kept: outside the catalog's versioned rows, changed without DDL. */
+    public static byte[] sequenceValueKey(int sequenceId) {
+        return systemKey().writeString("sequence-value").writeLong(sequenceId).toByteArray();
+    }
+
+    private static byte[] sequencesPrefix() {
+        return systemKey().writeString("sequence").toByteArray();
     }
 
     private static byte[] tablesPrefix() {
@@ -56,7 +71,12 @@ final class CatalogStore {
         for (Iterator<KeyValue> it = txn.scan(prefix, Keys.prefixEnd(prefix)); it.hasNext(); ) {
             tables.add(TableDescriptorCodec.decode(it.next().value()));
         }
-        return new Catalog(readLong(txn, versionKey(), 0), tables);
+        List<SequenceDescriptor> sequences = new ArrayList<>();
+        byte[] sequences0 = sequencesPrefix();
+        for (Iterator<KeyValue> it = txn.scan(sequences0, Keys.prefixEnd(sequences0)); it.hasNext(); ) {
+            sequences.add(SequenceDescriptorCodec.decode(it.next().value()));
+        }
+        return new Catalog(readLong(txn, versionKey(), 0), tables, sequences);
     }
 
     static TableDescriptor readTable(Transaction txn, String name) {
@@ -85,6 +105,15 @@ final class CatalogStore {
 
     static void replaceTable(Transaction txn, TableDescriptor table) {
         txn.put(tableKey(table.name()), TableDescriptorCodec.encode(table));
+    }
+
+    static void insertSequence(Transaction txn, SequenceDescriptor sequence) {
+        txn.insert(sequenceKey(sequence.name()), SequenceDescriptorCodec.encode(sequence));
+    }
+
+    static void deleteSequence(Transaction txn, SequenceDescriptor sequence) {
+        txn.delete(sequenceKey(sequence.name()));
+        txn.delete(sequenceValueKey(sequence.id()));
     }
 
     static void deleteTable(Transaction txn, String name) {

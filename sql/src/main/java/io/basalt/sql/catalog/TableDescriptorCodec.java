@@ -14,8 +14,9 @@ import java.util.List;
  * descriptors outlive the code that wrote them; a reader refuses a version it does not know.
  *
  * <pre>
- *   u8 format(=2) | i32 id | utf name | i32 partitionKeyLength
- *   | i32 n | n x (i32 id | utf name | utf type | i32 precision | i32 scale | bool nullable | bool hasDefault [utf default])
+ *   u8 format(=4) | i32 id | utf name | i32 partitionKeyLength
+ *   | i32 n | n x (i32 id | utf name | utf type | i32 precision | i32 scale | bool nullable | bool hasDefault [utf default]
+ *                 | utf identity (format 4))
  *   | i32 k | k x i32 primary-key position
  *   | i32 x | x x (i32 id | utf name | i32 c | c x i32 position | bool unique | utf placement
  *                 | bool constraint | utf state | i64 readableFrom)          (format 2 and later)
@@ -23,10 +24,11 @@ import java.util.List;
  *                 | utf onDelete)
  *   | i32 k | k x (utf name | utf condition)                                 (format 3)
  * </pre>
- * Formats 1 (no indexes) and 2 (no foreign keys or checks) are still read.
+ * Formats 1 (no indexes), 2 (no foreign keys or checks) and 3 (no identity columns) are still read.
  */
 public final class TableDescriptorCodec {
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
+    private static final int FORMAT_WITHOUT_IDENTITY = 3;
     private static final int FORMAT_WITHOUT_INDEXES = 1;
     private static final int FORMAT_WITHOUT_CONSTRAINTS = 2;
 
@@ -52,6 +54,7 @@ public final class TableDescriptorCodec {
                 if (column.defaultSql() != null) {
                     out.writeUTF(column.defaultSql());
                 }
+                out.writeUTF(column.identity().name());
             }
             int[] primaryKey = table.primaryKey();
             out.writeInt(primaryKey.length);
@@ -114,7 +117,9 @@ public final class TableDescriptorCodec {
                 ColumnType type = new ColumnType(ColumnType.Name.valueOf(in.readUTF()), in.readInt(), in.readInt());
                 boolean nullable = in.readBoolean();
                 String defaultSql = in.readBoolean() ? in.readUTF() : null;
-                columns.add(new ColumnDescriptor(columnId, columnName, type, nullable, defaultSql));
+                ColumnDescriptor.Identity identity = format > FORMAT_WITHOUT_IDENTITY
+                        ? ColumnDescriptor.Identity.valueOf(in.readUTF()) : ColumnDescriptor.Identity.NONE;
+                columns.add(new ColumnDescriptor(columnId, columnName, type, nullable, defaultSql, identity));
             }
             int[] primaryKey = new int[in.readInt()];
             for (int i = 0; i < primaryKey.length; i++) {

@@ -10,7 +10,12 @@ import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.ColumnType;
 import io.basalt.sql.catalog.IndexDescriptor;
 import io.basalt.sql.catalog.TableDescriptor;
+import io.basalt.sql.catalog.SequenceDescriptor;
 import io.basalt.sql.parse.SqlCheckConstraint;
+import io.basalt.sql.parse.SqlCreateSequence;
+import io.basalt.sql.parse.SqlDropSequence;
+import io.basalt.sql.sequence.SequenceAllocator;
+import java.util.function.IntFunction;
 import io.basalt.sql.parse.SqlColumnDeclaration;
 import io.basalt.sql.parse.SqlCreateIndex;
 import io.basalt.sql.parse.SqlDropIndex;
@@ -37,10 +42,12 @@ public final class DdlExecutor {
     private final CatalogManager catalog;
     private final DefaultChecker defaults;
     private final CheckCompiler checkCompiler;
+    private final SequenceAllocator sequences;
     private final int partitionCount;
 
-    public DdlExecutor(CatalogManager catalog, QueryPlanner planner, int partitionCount) {
+    public DdlExecutor(CatalogManager catalog, QueryPlanner planner, int partitionCount, SequenceAllocator sequences) {
         this.catalog = catalog;
+        this.sequences = sequences;
         this.defaults = new DefaultChecker(planner);
         this.checkCompiler = new CheckCompiler(planner);
         this.partitionCount = partitionCount;
@@ -51,6 +58,7 @@ public final class DdlExecutor {
         List<ColumnDescriptor> columns = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<String> primaryKey = create.primaryKeyColumns();
+        List<IntFunction<SequenceDescriptor>> ownedSequences = new ArrayList<>();
         for (SqlColumnDeclaration declaration : create.columns()) {
             String column = simpleName(declaration.name());
             if (!names.add(column)) {
@@ -60,7 +68,16 @@ public final class DdlExecutor {
             ColumnType type = ColumnTypes.fromSpec(declaration.dataType(), column);
             boolean nullable = declaration.nullable() && !primaryKey.contains(column);
             ColumnDescriptor descriptor = new ColumnDescriptor(columns.size() + 1, column, type, nullable, null);
-            if (declaration.defaultValue() != null) {
+            IdentityColumns.Identity identity = IdentityColumns.of(declaration, name, column, type);
+            if (identity != null) {
+                if (declaration.defaultValue() != null) {
+                    throw new BasaltException(SqlState.SYNTAX_ERROR, "both default and identity specified for column \""
+                            + column + "\" of table \"" + name + "\"");
+                }
+                ownedSequences.add(identity.sequence());
+                descriptor = new ColumnDescriptor(descriptor.id(), column, type, false, identity.defaultSql(),
+                        identity.kind());
+            } else if (declaration.defaultValue() != null) {
                 String defaultSql = defaults.check(declaration.defaultValue(), descriptor);
                 descriptor = new ColumnDescriptor(descriptor.id(), column, type, nullable, defaultSql);
             }
@@ -121,7 +138,22 @@ public final class DdlExecutor {
             TableDescriptor created = table.withForeignKeys(foreignKeys);
             checkCompiler.validate(before, created);
             return created;
-        }, indexNames.size(), indexNames);
+        }, indexNames.size(), indexNames, ownedSequences);
+    }
+
+    /** CREATE SEQUENCE, with PostgreSQL's defaults for what it leaves out (see {@link SequenceDefinitions}). */
+    public void createSequence(SqlCreateSequence create) {
+        String name = simpleName(create.name());
+        catalog.createSequence(name, create.ifNotExists(),
+                id -> SequenceDefinitions.define(id, name, create.options(), Long.MIN_VALUE, Long.MAX_VALUE, null));
+    }
+
+    public void dropSequence(SqlDropSequence drop) {
+        String name = simpleName(drop.name());
+        SequenceDescriptor sequence = catalog.current().sequence(name);
+        if (catalog.dropSequence(name, drop.ifExists()) && sequence != null) {
+            sequences.forget(sequence.id());
+        }
     }
 
     private static boolean leads(int[] key, int[] columns) {

@@ -1,6 +1,7 @@
 package io.basalt.sql.exec;
 
 import io.basalt.sql.catalog.Catalog;
+import io.basalt.sql.sequence.SequenceAllocator;
 import io.basalt.txn.LockStrength;
 import io.basalt.txn.Transaction;
 import io.basalt.txn.TransactionManager;
@@ -16,12 +17,13 @@ import io.basalt.txn.TransactionManager;
  *     writers maintain the indexes it names, which may be newer than the plan's
  * @param transactions for reads outside the statement's transaction, at the latest snapshot
  *     (foreign-key checks at READ COMMITTED and SNAPSHOT, see {@code RowWrites})
+ * @param sequences where {@code NEXT VALUE FOR} takes its values
  */
 public record ExecutionContext(Transaction transaction, int partitionCount, LockStrength rowLock, boolean noWait,
-                               Catalog catalog, TransactionManager transactions) {
+                               Catalog catalog, TransactionManager transactions, SequenceAllocator sequences) {
     public static final String KEY = "basalt.execution";
 
     public ExecutionContext(Transaction transaction, int partitionCount) {
-        this(transaction, partitionCount, null, false, null, null);
+        this(transaction, partitionCount, null, false, null, null, null);
     }
 }

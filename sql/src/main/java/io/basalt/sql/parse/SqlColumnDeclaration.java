@@ -99,6 +99,16 @@ public final class SqlColumnDeclaration extends SqlCall {
         return list;
     }
 
+    /** The identity clause (GENERATED ... AS IDENTITY, AUTO_INCREMENT), or null; SERIAL types count too (see the type). */
+    public @Nullable SqlIdentitySpec identity() {
+        for (SqlNode constraint : constraints) {
+            if (constraint instanceof SqlIdentitySpec identity) {
+                return identity;
+            }
+        }
+        return null;
+    }
+
     /** CHECK constraints written on this column. */
     public List<SqlCheckConstraint> checks() {
         final List<SqlCheckConstraint> list = new ArrayList<>();

@@ -75,6 +75,9 @@ public final class QueryPlanner {
 
     public CompiledStatement compile(SqlNode statement, Catalog catalog) {
         boolean dml = statement.getKind().belongsTo(SqlKind.DML);
+        if (dml) {
+            IdentityChecks.check(statement, catalog);
+        }
         JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(BasaltTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         root.add(SCHEMA, new BasaltSchema(catalog, dml));
@@ -107,6 +110,7 @@ public final class QueryPlanner {
         relRoot = relRoot.withRel(new ConvertToChecked(cluster.getRexBuilder()).visit(relRoot.rel));
         relRoot = relRoot.withRel(PadSpaceComparisons.apply(relRoot.rel));
         relRoot = relRoot.withRel(PostgresSemantics.apply(relRoot.rel));
+        relRoot = relRoot.withRel(SequenceCalls.apply(relRoot.rel));
 
         RelTraitSet desired = relRoot.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)
                 .replace(relRoot.collation).simplify();

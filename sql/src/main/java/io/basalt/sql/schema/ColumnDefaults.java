@@ -1,5 +1,12 @@
 package io.basalt.sql.schema;
 
+import java.util.List;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.Util;
 import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.TableDescriptor;
 import io.basalt.sql.parse.BasaltSqlParser;
@@ -40,6 +47,15 @@ final class ColumnDefaults extends NullInitializerExpressionFactory {
         }
         RelDataType type = relTable.getRowType().getFieldList().get(column).getType();
         SqlNode expression = BasaltSqlParser.parseExpression(descriptor.defaultSql());
+        if (descriptor.isIdentity()) {
+            // Calcite validates a default against the row alone, where no sequence can be found; an
+            // identity default is always NEXT VALUE FOR its sequence, so the call is made directly.
+            SqlIdentifier sequence = (SqlIdentifier) ((SqlCall) expression).operand(0);
+            RexBuilder rexBuilder = context.getRexBuilder();
+            RexNode next = rexBuilder.makeCall(rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT),
+                    SqlStdOperatorTable.NEXT_VALUE, List.of(rexBuilder.makeLiteral(Util.last(sequence.names))));
+            return rexBuilder.makeCast(type, next, true, false);
+        }
         SqlNode validated = context.validateExpression(relTable.getRowType(), expression);
         RexNode value = context.convertExpression(validated);
         return context.getRexBuilder().makeCast(type, value, true, false);

@@ -416,7 +416,7 @@ public final class SqlSession implements Session {
     private QueryCursor query(CompiledStatement statement, List<Object> parameters, Transaction in, boolean implicit) {
         Enumerator<Object> rows = statement.open(parameters,
                 new ExecutionContext(in, engine.partitionCount(), statement.rowLock(), statement.noWait(),
-                        engine.catalog().current(), engine.transactions()));
+                        engine.catalog().current(), engine.transactions(), engine.sequences()));
         return new QueryCursor(statement, rows, new QueryCursor.Listener() {
             @Override
             public void finished() {
@@ -447,7 +447,7 @@ public final class SqlSession implements Session {
         LockStrength rowLock = in.isolation() == IsolationLevel.SERIALIZABLE_2PL ? LockStrength.UPDATE : null;
         try (Enumerator<Object> result = statement.open(parameters,
                 new ExecutionContext(in, engine.partitionCount(), rowLock, false, engine.catalog().current(),
-                        engine.transactions()))) {
+                        engine.transactions(), engine.sequences()))) {
             result.moveNext();
             count = ((Number) result.current()).longValue();
         }

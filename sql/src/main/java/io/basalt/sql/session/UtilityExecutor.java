@@ -10,7 +10,9 @@ import io.basalt.sql.SqlEngine;
 import io.basalt.sql.parse.SqlBeginTransaction;
 import io.basalt.sql.parse.SqlCommit;
 import io.basalt.sql.parse.SqlCreateIndex;
+import io.basalt.sql.parse.SqlCreateSequence;
 import io.basalt.sql.parse.SqlCreateTable;
+import io.basalt.sql.parse.SqlDropSequence;
 import io.basalt.sql.parse.SqlDropIndex;
 import io.basalt.sql.parse.SqlDropTable;
 import io.basalt.sql.parse.SqlRollback;
@@ -110,6 +112,16 @@ final class UtilityExecutor {
             engine.ddl().dropTable(drop);
             return StatementResult.updateCount(0);
         }
+        if (node instanceof SqlCreateSequence create) {
+            checkDdlAllowed();
+            engine.ddl().createSequence(create);
+            return StatementResult.updateCount(0);
+        }
+        if (node instanceof SqlDropSequence drop) {
+            checkDdlAllowed();
+            engine.ddl().dropSequence(drop);
+            return StatementResult.updateCount(0);
+        }
         if (node instanceof SqlCreateIndex create) {
             checkDdlAllowed();
             engine.ddl().createIndex(create);
@@ -157,9 +169,12 @@ final class UtilityExecutor {
         if (session.effectiveReadOnly()) {
             throw new BasaltException(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute DDL in a read-only transaction");
         }
-        if (session.inExplicitTransaction() && session.transactionStarted()) {
-            throw new BasaltException(SqlState.ACTIVE_SQL_TRANSACTION,
-                    "DDL cannot run inside a transaction that has already done work: commit or roll back first");
+        // A schema change commits on its own, so inside a transaction block it could not be rolled
+        // back with the block: refused rather than half-transactional (PostgreSQL's DDL is
+        // transactional; Basalt's is not yet).
+        if (session.inExplicitTransaction()) {
+            throw new BasaltException(SqlState.ACTIVE_SQL_TRANSACTION, "DDL cannot run inside a transaction block"
+                    + " (BEGIN, or autocommit off): it is not transactional, run it in autocommit mode");
         }
     }
 
