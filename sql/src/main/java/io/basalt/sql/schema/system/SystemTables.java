@@ -42,7 +42,8 @@ final class SystemTables {
     static final String TYPES = "TYPES";
 
     /** A system table before it is bound to the catalog it was planned with. */
-    record Definition(String name, List<ColumnDescriptor> columns, Function<Catalog, List<Object[]>> rows) {
+    record Definition(String name, List<ColumnDescriptor> columns,
+                      Function<SystemTableContext, List<Object[]>> rows) {
     }
 
     private static final ColumnType TEXT = ColumnType.of(ColumnType.Name.VARCHAR);
@@ -50,26 +51,33 @@ final class SystemTables {
     private static final ColumnType BOOLEAN = ColumnType.of(ColumnType.Name.BOOLEAN);
 
     static final List<Definition> ALL = List.of(
-            new Definition(SCHEMAS, new Columns().add("SCHEMA_NAME", TEXT).build(), SystemTables::schemaRows),
+            new Definition(SCHEMAS, new Columns().add("SCHEMA_NAME", TEXT).build(),
+                    fromCatalog(SystemTables::schemaRows)),
             new Definition(TABLES, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
-                    .add("TABLE_TYPE", TEXT).addNullable("TABLE_ID", INTEGER).build(), SystemTables::tableRows),
+                    .add("TABLE_TYPE", TEXT).addNullable("TABLE_ID", INTEGER).build(),
+                    fromCatalog(SystemTables::tableRows)),
             new Definition(COLUMNS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
                     .add("COLUMN_NAME", TEXT).add("ORDINAL_POSITION", INTEGER).add("TYPE_NAME", TEXT)
                     .addNullable("TYPE_PRECISION", INTEGER).addNullable("TYPE_SCALE", INTEGER)
                     .add("DECLARED_TYPE", TEXT).add("IS_NULLABLE", BOOLEAN).addNullable("COLUMN_DEFAULT", TEXT)
-                    .build(), SystemTables::columnRows),
+                    .build(), fromCatalog(SystemTables::columnRows)),
             new Definition(INDEXES, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
                     .add("INDEX_NAME", TEXT).add("INDEX_ID", INTEGER).add("IS_PRIMARY_KEY", BOOLEAN)
                     .add("IS_UNIQUE", BOOLEAN).add("IS_CONSTRAINT", BOOLEAN).addNullable("PLACEMENT", TEXT)
-                    .add("STATE", TEXT).build(), SystemTables::indexRows),
+                    .add("STATE", TEXT).build(), fromCatalog(SystemTables::indexRows)),
             new Definition(INDEX_COLUMNS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
                     .add("INDEX_NAME", TEXT).add("ORDINAL_POSITION", INTEGER).add("COLUMN_NAME", TEXT).build(),
-                    SystemTables::indexColumnRows),
+                    fromCatalog(SystemTables::indexColumnRows)),
             new Definition(TYPES, new Columns().add("TYPE_NAME", TEXT).addNullable("PARAMETERS", TEXT)
                     .addNullable("MAX_PRECISION", INTEGER).addNullable("MAX_SCALE", INTEGER).build(),
-                    catalog -> typeRows()));
+                    context -> typeRows()));
 
     private SystemTables() {
+    }
+
+    /** The rows of a table that describes the schema: they follow from the catalog alone. */
+    private static Function<SystemTableContext, List<Object[]>> fromCatalog(Function<Catalog, List<Object[]>> rows) {
+        return context -> rows.apply(context.catalog());
     }
 
     private static List<Object[]> schemaRows(Catalog catalog) {
