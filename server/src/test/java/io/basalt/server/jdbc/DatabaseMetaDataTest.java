@@ -83,7 +83,9 @@ class DatabaseMetaDataTest {
     void listsUserTablesAndSystemTablesOrderedByTypeThenSchemaThenName() throws Exception {
         assertThat(rows(metaData.getTables(null, null, null, null),
                 "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS")).containsExactly(
+                row(null, "BASALT_CATALOG", "CHECK_CONSTRAINTS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "COLUMNS", "SYSTEM TABLE", null),
+                row(null, "BASALT_CATALOG", "FOREIGN_KEYS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "INDEXES", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "INDEX_COLUMNS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "SCHEMAS", "SYSTEM TABLE", null),
@@ -99,7 +101,8 @@ class DatabaseMetaDataTest {
         assertThat(names(metaData.getTables(null, null, "%", new String[] {"TABLE"}), "TABLE_NAME"))
                 .containsExactly("ORDERS", "ORDERXLINE", "ORDER_LINE");
         assertThat(names(metaData.getTables(null, "%", "%", new String[] {"SYSTEM TABLE"}), "TABLE_NAME"))
-                .containsExactly("COLUMNS", "INDEXES", "INDEX_COLUMNS", "SCHEMAS", "TABLES", "TYPES");
+                .containsExactly("CHECK_CONSTRAINTS", "COLUMNS", "FOREIGN_KEYS", "INDEXES", "INDEX_COLUMNS", "SCHEMAS",
+                        "TABLES", "TYPES");
         assertThat(names(metaData.getTables(null, null, "%", new String[] {"VIEW"}), "TABLE_NAME")).isEmpty();
     }
 

@@ -39,7 +39,9 @@ class SystemCatalogTest {
     void listsTheUserTablesAndItsOwnTables() throws Exception {
         assertThat(rows(connection, "SELECT table_schema, table_name, table_type FROM basalt_catalog.tables"
                 + " ORDER BY table_schema, table_name")).containsExactly(
+                row("BASALT_CATALOG", "CHECK_CONSTRAINTS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "COLUMNS", "SYSTEM TABLE"),
+                row("BASALT_CATALOG", "FOREIGN_KEYS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "INDEXES", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "INDEX_COLUMNS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "SCHEMAS", "SYSTEM TABLE"),
@@ -87,6 +89,48 @@ class SystemCatalogTest {
                 "TIMESTAMP", "VARCHAR");
         assertThat(rows(connection, "SELECT parameters, max_precision, max_scale FROM basalt_catalog.types"
                 + " WHERE type_name = 'DECIMAL'")).containsExactly(row("precision,scale", 38, 38));
+    }
+
+    @Test
+    void listsEachColumnPairOfAForeignKeyInTheReferencedKeysOrder() throws Exception {
+        execute(connection,
+                "CREATE TABLE bin (site CHAR(2), shelf INTEGER, PRIMARY KEY (site, shelf))",
+                "CREATE TABLE stock (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES item ON DELETE CASCADE,"
+                        + " shelf INTEGER, site CHAR(2), item_code CHAR(3), parent_id INTEGER,"
+                        + " CONSTRAINT stock_bin FOREIGN KEY (shelf, site) REFERENCES bin (shelf, site),"
+                        + " FOREIGN KEY (item_code) REFERENCES item (code) ON DELETE SET NULL,"
+                        + " CONSTRAINT stock_parent FOREIGN KEY (parent_id) REFERENCES stock ON DELETE RESTRICT)");
+        assertThat(rows(connection, "SELECT * FROM basalt_catalog.foreign_keys"
+                + " ORDER BY table_name, constraint_name, ordinal_position")).containsExactly(
+                row("PUBLIC", "STOCK", "STOCK_BIN", 1, "SITE", "PUBLIC", "BIN", "SITE", "bin_pkey", "RESTRICT",
+                        "NO ACTION"),
+                row("PUBLIC", "STOCK", "STOCK_BIN", 2, "SHELF", "PUBLIC", "BIN", "SHELF", "bin_pkey", "RESTRICT",
+                        "NO ACTION"),
+                row("PUBLIC", "STOCK", "STOCK_ITEM_CODE_FKEY", 1, "ITEM_CODE", "PUBLIC", "ITEM", "CODE",
+                        "ITEM_CODE_KEY", "SET NULL", "NO ACTION"),
+                row("PUBLIC", "STOCK", "STOCK_ITEM_ID_FKEY", 1, "ITEM_ID", "PUBLIC", "ITEM", "ID", "item_pkey",
+                        "CASCADE", "NO ACTION"),
+                row("PUBLIC", "STOCK", "STOCK_PARENT", 1, "PARENT_ID", "PUBLIC", "STOCK", "ID", "stock_pkey",
+                        "RESTRICT", "NO ACTION"));
+    }
+
+    @Test
+    void foreignKeysGoWithTheTableThatHasThem() throws Exception {
+        String count = "SELECT COUNT(*) FROM basalt_catalog.foreign_keys WHERE referenced_table_name = 'ITEM'";
+        execute(connection, "CREATE TABLE tag (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES item)");
+        assertThat(scalar(connection, count)).isEqualTo(1L);
+        execute(connection, "DROP TABLE tag");
+        assertThat(scalar(connection, count)).isEqualTo(0L);
+    }
+
+    @Test
+    void listsCheckConstraintsWithTheirSqlText() throws Exception {
+        execute(connection, "CREATE TABLE priced (id INTEGER PRIMARY KEY, low INTEGER, high INTEGER CHECK (high < 1000),"
+                + " CONSTRAINT ordered CHECK (low <= high))");
+        assertThat(rows(connection, "SELECT * FROM basalt_catalog.check_constraints ORDER BY constraint_name"))
+                .containsExactly(
+                        row("PUBLIC", "PRICED", "ORDERED", "\"LOW\" <= \"HIGH\""),
+                        row("PUBLIC", "PRICED", "PRICED_CHECK", "\"HIGH\" < 1000"));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.basalt.sql.schema.system;
 
 import io.basalt.sql.catalog.Catalog;
+import io.basalt.sql.catalog.CheckDescriptor;
 import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.ColumnType;
+import io.basalt.sql.catalog.ForeignKeyDescriptor;
 import io.basalt.sql.catalog.IndexDescriptor;
 import io.basalt.sql.catalog.TableDescriptor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -23,6 +26,11 @@ import java.util.function.Function;
  *                PLACEMENT ('GLOBAL', 'LOCAL'; null for the primary key), STATE ('PUBLIC', 'WRITE_ONLY')
  * INDEX_COLUMNS  TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, ORDINAL_POSITION (from 1, in key order), COLUMN_NAME
  * TYPES          TYPE_NAME, PARAMETERS ('length', 'precision,scale', 'precision'), MAX_PRECISION, MAX_SCALE
+ * FOREIGN_KEYS   TABLE_SCHEMA, TABLE_NAME (the referencing table), CONSTRAINT_NAME, ORDINAL_POSITION (from 1,
+ *                in the referenced key's order), COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME,
+ *                REFERENCED_COLUMN_NAME, REFERENCED_KEY_NAME, DELETE_RULE ('RESTRICT', 'CASCADE', 'SET NULL'),
+ *                UPDATE_RULE ('NO ACTION')
+ * CHECK_CONSTRAINTS  TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE (SQL text)
  * </pre>
  *
  * <p>TYPE_PRECISION is the declared length of CHAR and VARCHAR (null: unbounded VARCHAR), the
@@ -32,6 +40,15 @@ import java.util.function.Function;
  * <p>The primary key is listed in INDEXES (named {@link TableDescriptor#primaryKeyName()}, with the
  * table's id, since the rows are its entries), as PostgreSQL lists it in {@code pg_index}: tools
  * that show a table's indexes expect it there, and the key's columns and order come from one place.
+ *
+ * <p>FOREIGN_KEYS has a row per column pair, as the catalog pairs them: in the order of the
+ * referenced key, not of the FOREIGN KEY clause ({@code FOREIGN KEY (b, a) REFERENCES p (y, x)}
+ * where p's key is {@code (x, y)} lists {@code a = x} first), which is the order JDBC's KEY_SEQ
+ * means. REFERENCED_KEY_NAME names that key: the parent's primary key or the unique index (UNIQUE
+ * constraint) whose columns the foreign key references. ON DELETE NO ACTION is stored, and shown,
+ * as RESTRICT: Basalt enforces the two alike and has no deferred constraints for them to differ
+ * by. ON UPDATE takes only NO ACTION or RESTRICT (both refuse to change a referenced key) and the
+ * catalog does not keep which, so UPDATE_RULE is always the default's name.
  */
 final class SystemTables {
     static final String SCHEMAS = "SCHEMAS";
@@ -40,6 +57,8 @@ final class SystemTables {
     static final String INDEXES = "INDEXES";
     static final String INDEX_COLUMNS = "INDEX_COLUMNS";
     static final String TYPES = "TYPES";
+    static final String FOREIGN_KEYS = "FOREIGN_KEYS";
+    static final String CHECK_CONSTRAINTS = "CHECK_CONSTRAINTS";
 
     /** A system table before it is bound to the catalog it was planned with. */
     record Definition(String name, List<ColumnDescriptor> columns,
@@ -49,6 +68,7 @@ final class SystemTables {
     private static final ColumnType TEXT = ColumnType.of(ColumnType.Name.VARCHAR);
     private static final ColumnType INTEGER = ColumnType.of(ColumnType.Name.INTEGER);
     private static final ColumnType BOOLEAN = ColumnType.of(ColumnType.Name.BOOLEAN);
+    private static final String NO_ACTION = "NO ACTION";
 
     static final List<Definition> ALL = List.of(
             new Definition(SCHEMAS, new Columns().add("SCHEMA_NAME", TEXT).build(),
@@ -70,7 +90,16 @@ final class SystemTables {
                     fromCatalog(SystemTables::indexColumnRows)),
             new Definition(TYPES, new Columns().add("TYPE_NAME", TEXT).addNullable("PARAMETERS", TEXT)
                     .addNullable("MAX_PRECISION", INTEGER).addNullable("MAX_SCALE", INTEGER).build(),
-                    context -> typeRows()));
+                    context -> typeRows()),
+            new Definition(FOREIGN_KEYS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
+                    .add("CONSTRAINT_NAME", TEXT).add("ORDINAL_POSITION", INTEGER).add("COLUMN_NAME", TEXT)
+                    .add("REFERENCED_TABLE_SCHEMA", TEXT).add("REFERENCED_TABLE_NAME", TEXT)
+                    .add("REFERENCED_COLUMN_NAME", TEXT).addNullable("REFERENCED_KEY_NAME", TEXT)
+                    .add("DELETE_RULE", TEXT).add("UPDATE_RULE", TEXT).build(),
+                    fromCatalog(SystemTables::foreignKeyRows)),
+            new Definition(CHECK_CONSTRAINTS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
+                    .add("CONSTRAINT_NAME", TEXT).add("CHECK_CLAUSE", TEXT).build(),
+                    fromCatalog(SystemTables::checkRows)));
 
     private SystemTables() {
     }
@@ -153,6 +182,63 @@ final class SystemTables {
             rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), index, i + 1,
                 table.columns().get(positions[i]).name()});
         }
+    }
+
+    private static List<Object[]> foreignKeyRows(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDescriptor table : catalog.tables()) {
+            for (ForeignKeyDescriptor fk : table.foreignKeys()) {
+                TableDescriptor parent = catalog.tableById(fk.parentTableId());
+                if (parent == null) {
+                    continue; // cannot happen (DROP TABLE drops or refuses the keys), but must not break metadata
+                }
+                int[] columns = fk.columns();
+                int[] parentColumns = fk.parentColumns();
+                String keyName = referencedKeyName(parent, parentColumns);
+                for (int i = 0; i < columns.length; i++) {
+                    rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), fk.name(), i + 1,
+                        table.columns().get(columns[i]).name(), SystemSchema.USER_SCHEMA, parent.name(),
+                        parent.columns().get(parentColumns[i]).name(), keyName, deleteRule(fk.onDelete()),
+                        NO_ACTION});
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The primary key or unique index whose columns, in its order, are {@code parentColumns}: the
+     * key {@code ForeignKeyResolver} chose, looked for in the same order (the primary key first).
+     * Null only if there is none, which DROP INDEX prevents.
+     */
+    private static String referencedKeyName(TableDescriptor parent, int[] parentColumns) {
+        if (Arrays.equals(parent.primaryKey(), parentColumns)) {
+            return parent.primaryKeyName();
+        }
+        for (IndexDescriptor index : parent.indexes()) {
+            if (index.unique() && Arrays.equals(index.columns(), parentColumns)) {
+                return index.name();
+            }
+        }
+        return null;
+    }
+
+    private static String deleteRule(ForeignKeyDescriptor.OnDelete onDelete) {
+        return switch (onDelete) {
+            case RESTRICT -> "RESTRICT";
+            case CASCADE -> "CASCADE";
+            case SET_NULL -> "SET NULL";
+        };
+    }
+
+    private static List<Object[]> checkRows(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDescriptor table : catalog.tables()) {
+            for (CheckDescriptor check : table.checks()) {
+                rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), check.name(), check.conditionSql()});
+            }
+        }
+        return rows;
     }
 
     /**
