@@ -90,6 +90,7 @@ class DatabaseMetaDataTest {
                 row(null, "BASALT_CATALOG", "INDEX_COLUMNS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "SCHEMAS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "TABLES", "SYSTEM TABLE", null),
+                row(null, "BASALT_CATALOG", "TRANSACTION_STATISTICS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "TYPES", "SYSTEM TABLE", null),
                 row(null, "PUBLIC", "ORDERS", "TABLE", null),
                 row(null, "PUBLIC", "ORDERXLINE", "TABLE", null),
@@ -102,7 +103,7 @@ class DatabaseMetaDataTest {
                 .containsExactly("ORDERS", "ORDERXLINE", "ORDER_LINE");
         assertThat(names(metaData.getTables(null, "%", "%", new String[] {"SYSTEM TABLE"}), "TABLE_NAME"))
                 .containsExactly("CHECK_CONSTRAINTS", "COLUMNS", "FOREIGN_KEYS", "INDEXES", "INDEX_COLUMNS", "SCHEMAS",
-                        "TABLES", "TYPES");
+                        "TABLES", "TRANSACTION_STATISTICS", "TYPES");
         assertThat(names(metaData.getTables(null, null, "%", new String[] {"VIEW"}), "TABLE_NAME")).isEmpty();
     }
 

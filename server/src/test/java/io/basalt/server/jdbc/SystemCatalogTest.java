@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,7 @@ class SystemCatalogTest {
                 row("BASALT_CATALOG", "INDEX_COLUMNS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "SCHEMAS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "TABLES", "SYSTEM TABLE"),
+                row("BASALT_CATALOG", "TRANSACTION_STATISTICS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "TYPES", "SYSTEM TABLE"),
                 row("PUBLIC", "ITEM", "TABLE"));
         assertThat(column(connection, "SELECT schema_name FROM basalt_catalog.schemas ORDER BY 1"))
@@ -131,6 +135,69 @@ class SystemCatalogTest {
                 .containsExactly(
                         row("PUBLIC", "PRICED", "ORDERED", "\"LOW\" <= \"HIGH\""),
                         row("PUBLIC", "PRICED", "PRICED_CHECK", "\"HIGH\" < 1000"));
+    }
+
+    /** Every transaction statistic by name, read in one query. */
+    private Map<String, Long> statistics() throws SQLException {
+        Map<String, Long> amounts = new HashMap<>();
+        String sql = "SELECT statistic, amount FROM basalt_catalog.transaction_statistics";
+        for (List<Object> row : rows(connection, sql)) {
+            amounts.put((String) row.get(0), (Long) row.get(1));
+        }
+        return amounts;
+    }
+
+    @Test
+    void listsTheTransactionCountersUnderStableNames() throws Exception {
+        assertThat(column(connection, "SELECT statistic FROM basalt_catalog.transaction_statistics")).containsExactly(
+                "read_only_commits", "one_phase_commits", "two_phase_commits", "rollbacks", "retryable_aborts",
+                "write_conflict_aborts", "ssi_aborts", "deadlock_aborts", "lock_timeouts", "expired_aborts",
+                "statement_retries", "lock_waits", "lock_wait_micros", "pushes", "lost_wakeups_recovered",
+                "versions_collected");
+        assertThat(rows(connection, "SELECT column_name, type_name, is_nullable FROM basalt_catalog.columns"
+                + " WHERE table_name = 'TRANSACTION_STATISTICS' ORDER BY ordinal_position"))
+                .containsExactly(row("STATISTIC", "VARCHAR", false), row("AMOUNT", "BIGINT", false));
+    }
+
+    @Test
+    void aWriteToOnePartitionIsCountedAsAOnePhaseCommit() throws Exception {
+        execute(connection, "CREATE TABLE counted (id INTEGER PRIMARY KEY, v INTEGER)");
+        Map<String, Long> before = statistics();
+        execute(connection, "INSERT INTO counted VALUES (1, 10)");
+        Map<String, Long> after = statistics();
+        assertThat(after.get("one_phase_commits")).isEqualTo(before.get("one_phase_commits") + 1);
+        assertThat(after.get("two_phase_commits")).isEqualTo(before.get("two_phase_commits"));
+    }
+
+    @Test
+    void aWriteToManyPartitionsIsCountedAsATwoPhaseCommit() throws Exception {
+        execute(connection, "CREATE TABLE counted (id INTEGER PRIMARY KEY, v INTEGER)");
+        Map<String, Long> before = statistics();
+        execute(connection, "INSERT INTO counted VALUES (1, 0), (2, 0), (3, 0), (4, 0), (5, 0), (6, 0), (7, 0),"
+                + " (8, 0), (9, 0), (10, 0), (11, 0), (12, 0), (13, 0), (14, 0), (15, 0), (16, 0)");
+        Map<String, Long> after = statistics();
+        assertThat(after.get("two_phase_commits")).isEqualTo(before.get("two_phase_commits") + 1);
+        assertThat(after.get("one_phase_commits")).isEqualTo(before.get("one_phase_commits"));
+    }
+
+    @Test
+    void aReadOnlyStatementIsCountedAsAReadOnlyCommit() throws Exception {
+        // Reading the statistics is a read-only transaction too, counted once its rows are read: measure
+        // what one reading adds, then expect the statement's own commit on top of it.
+        long first = statistics().get("read_only_commits");
+        long second = statistics().get("read_only_commits");
+        assertThat(scalar(connection, "SELECT COUNT(*) FROM item")).isEqualTo(0L);
+        long third = statistics().get("read_only_commits");
+        assertThat(third - second).isEqualTo(second - first + 1);
+    }
+
+    @Test
+    void aRolledBackTransactionIsCounted() throws Exception {
+        connection.setAutoCommit(false);
+        long before = statistics().get("rollbacks");
+        execute(connection, "INSERT INTO item (id, name) VALUES (1, 'bolt')");
+        connection.rollback();
+        assertThat(statistics().get("rollbacks")).isEqualTo(before + 1);
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * ({@link ExecutionContext#transactions()}); such callers have none.
  *
  * <p>Values are in Calcite's internal representation for the column types used here: VARCHAR as
- * {@code String}, INTEGER as {@code Integer}, BOOLEAN as {@code Boolean}.
+ * {@code String}, INTEGER as {@code Integer}, BIGINT as {@code Long}, BOOLEAN as {@code Boolean}.
  */
 public final class SystemTable extends AbstractTable implements TranslatableTable {
     /** A guess for the planner; only joins between system tables care, and any small number will do. */

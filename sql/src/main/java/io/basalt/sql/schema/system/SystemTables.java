@@ -14,23 +14,27 @@ import java.util.function.Function;
 
 /**
  * The tables of {@link SystemSchema}: their columns and how their rows follow from a catalog
- * snapshot. Names avoid SQL reserved words so that they can be queried without quotes; flags are
- * BOOLEAN columns named {@code IS_...}.
+ * snapshot, or for TRANSACTION_STATISTICS from the transaction counters. Names avoid SQL reserved
+ * words so that they can be queried without quotes; flags are BOOLEAN columns named {@code IS_...}.
  *
  * <pre>
- * SCHEMAS        SCHEMA_NAME
- * TABLES         TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE ('TABLE' or 'SYSTEM TABLE'), TABLE_ID (null for system tables)
- * COLUMNS        TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION (from 1), TYPE_NAME ('DECIMAL'),
- *                TYPE_PRECISION, TYPE_SCALE, DECLARED_TYPE ('DECIMAL(10, 2)'), IS_NULLABLE, COLUMN_DEFAULT (SQL text)
- * INDEXES        TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, INDEX_ID, IS_PRIMARY_KEY, IS_UNIQUE, IS_CONSTRAINT,
- *                PLACEMENT ('GLOBAL', 'LOCAL'; null for the primary key), STATE ('PUBLIC', 'WRITE_ONLY')
- * INDEX_COLUMNS  TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, ORDINAL_POSITION (from 1, in key order), COLUMN_NAME
- * TYPES          TYPE_NAME, PARAMETERS ('length', 'precision,scale', 'precision'), MAX_PRECISION, MAX_SCALE
- * FOREIGN_KEYS   TABLE_SCHEMA, TABLE_NAME (the referencing table), CONSTRAINT_NAME, ORDINAL_POSITION (from 1,
- *                in the referenced key's order), COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME,
- *                REFERENCED_COLUMN_NAME, REFERENCED_KEY_NAME, DELETE_RULE ('RESTRICT', 'CASCADE', 'SET NULL'),
- *                UPDATE_RULE ('NO ACTION')
+ * SCHEMAS            SCHEMA_NAME
+ * TABLES             TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE ('TABLE' or 'SYSTEM TABLE'),
+ *                    TABLE_ID (null for system tables)
+ * COLUMNS            TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION (from 1), TYPE_NAME ('DECIMAL'),
+ *                    TYPE_PRECISION, TYPE_SCALE, DECLARED_TYPE ('DECIMAL(10, 2)'), IS_NULLABLE,
+ *                    COLUMN_DEFAULT (SQL text)
+ * INDEXES            TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, INDEX_ID, IS_PRIMARY_KEY, IS_UNIQUE, IS_CONSTRAINT,
+ *                    PLACEMENT ('GLOBAL', 'LOCAL'; null for the primary key), STATE ('PUBLIC', 'WRITE_ONLY')
+ * INDEX_COLUMNS      TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, ORDINAL_POSITION (from 1, in key order), COLUMN_NAME
+ * TYPES              TYPE_NAME, PARAMETERS ('length', 'precision,scale', 'precision'), MAX_PRECISION, MAX_SCALE
+ * FOREIGN_KEYS       TABLE_SCHEMA, TABLE_NAME (the referencing table), CONSTRAINT_NAME, ORDINAL_POSITION
+ *                    (from 1, in the referenced key's order), COLUMN_NAME, REFERENCED_TABLE_SCHEMA,
+ *                    REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, REFERENCED_KEY_NAME,
+ *                    DELETE_RULE ('RESTRICT', 'CASCADE', 'SET NULL'), UPDATE_RULE ('NO ACTION')
  * CHECK_CONSTRAINTS  TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE (SQL text)
+ * TRANSACTION_STATISTICS
+ *                    STATISTIC ('one_phase_commits', ...), AMOUNT (BIGINT)
  * </pre>
  *
  * <p>TYPE_PRECISION is the declared length of CHAR and VARCHAR (null: unbounded VARCHAR), the
@@ -49,6 +53,13 @@ import java.util.function.Function;
  * as RESTRICT: Basalt enforces the two alike and has no deferred constraints for them to differ
  * by. ON UPDATE takes only NO ACTION or RESTRICT (both refuse to change a referenced key) and the
  * catalog does not keep which, so UPDATE_RULE is always the default's name.
+ *
+ * <p>TRANSACTION_STATISTICS has a row per counter of the statement's transaction manager
+ * ({@link io.basalt.txn.TxnStats#counters()}, which names them and keeps the names stable), counted
+ * since the database was opened and not kept across restarts. Every transaction counts, those that
+ * run DDL and foreign-key checks included; a query of the table is one too, but its own commit
+ * counts after its rows were read, so it shows at the next query. It is empty when the plan runs
+ * without a transaction manager.
  */
 final class SystemTables {
     static final String SCHEMAS = "SCHEMAS";
@@ -59,6 +70,7 @@ final class SystemTables {
     static final String TYPES = "TYPES";
     static final String FOREIGN_KEYS = "FOREIGN_KEYS";
     static final String CHECK_CONSTRAINTS = "CHECK_CONSTRAINTS";
+    static final String TRANSACTION_STATISTICS = "TRANSACTION_STATISTICS";
 
     /** A system table before it is bound to the catalog it was planned with. */
     record Definition(String name, List<ColumnDescriptor> columns,
@@ -67,6 +79,7 @@ final class SystemTables {
 
     private static final ColumnType TEXT = ColumnType.of(ColumnType.Name.VARCHAR);
     private static final ColumnType INTEGER = ColumnType.of(ColumnType.Name.INTEGER);
+    private static final ColumnType BIGINT = ColumnType.of(ColumnType.Name.BIGINT);
     private static final ColumnType BOOLEAN = ColumnType.of(ColumnType.Name.BOOLEAN);
     private static final String NO_ACTION = "NO ACTION";
 
@@ -99,7 +112,9 @@ final class SystemTables {
                     fromCatalog(SystemTables::foreignKeyRows)),
             new Definition(CHECK_CONSTRAINTS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
                     .add("CONSTRAINT_NAME", TEXT).add("CHECK_CLAUSE", TEXT).build(),
-                    fromCatalog(SystemTables::checkRows)));
+                    fromCatalog(SystemTables::checkRows)),
+            new Definition(TRANSACTION_STATISTICS, new Columns().add("STATISTIC", TEXT).add("AMOUNT", BIGINT).build(),
+                    SystemTables::transactionStatisticRows));
 
     private SystemTables() {
     }
@@ -238,6 +253,15 @@ final class SystemTables {
                 rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), check.name(), check.conditionSql()});
             }
         }
+        return rows;
+    }
+
+    private static List<Object[]> transactionStatisticRows(SystemTableContext context) {
+        if (context.txnStats() == null) {
+            return List.of();
+        }
+        List<Object[]> rows = new ArrayList<>();
+        context.txnStats().counters().forEach((name, amount) -> rows.add(new Object[] {name, amount}));
         return rows;
     }
 
