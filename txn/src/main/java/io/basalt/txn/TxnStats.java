@@ -1,10 +1,14 @@
 package io.basalt.txn;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of the transaction layer; tests and EXPLAIN-like tools read them to see which commit
- * path ran (ARCHITECTURE.md section 8: high-frequency events are metrics, not logs).
+ * path ran (ARCHITECTURE.md section 8: high-frequency events are metrics, not logs). SQL reads
+ * them all through {@link #counters()} as {@code BASALT_CATALOG.TRANSACTION_STATISTICS}.
  */
 public final class TxnStats {
     private final LongAdder readOnlyCommits = new LongAdder();
@@ -159,5 +163,34 @@ public final class TxnStats {
     /** Old MVCC versions removed by garbage collection. */
     public long versionsCollected() {
         return versionsCollected.sum();
+    }
+
+    /**
+     * Every counter under a stable lower_snake_case name, in a fixed order: the rows of
+     * {@code BASALT_CATALOG.TRANSACTION_STATISTICS}. Names are an interface (dashboards and tests
+     * query them): add a counter here when adding one above, and never rename one.
+     *
+     * <p>Each value is summed on its own while transactions go on, so under load the values are
+     * not one instant's: {@code retryable_aborts} may briefly lag the three kinds it includes.
+     */
+    public Map<String, Long> counters() {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("read_only_commits", readOnlyCommits());
+        counters.put("one_phase_commits", onePhaseCommits());
+        counters.put("two_phase_commits", twoPhaseCommits());
+        counters.put("rollbacks", rollbacks());
+        counters.put("retryable_aborts", retryableAborts());
+        counters.put("write_conflict_aborts", writeConflictAborts());
+        counters.put("ssi_aborts", ssiAborts());
+        counters.put("deadlock_aborts", deadlockAborts());
+        counters.put("lock_timeouts", lockTimeouts());
+        counters.put("expired_aborts", expiredAborts());
+        counters.put("statement_retries", statementRetries());
+        counters.put("lock_waits", lockWaits());
+        counters.put("lock_wait_micros", lockWaitMicros());
+        counters.put("pushes", pushes());
+        counters.put("lost_wakeups_recovered", lostWakeupsRecovered());
+        counters.put("versions_collected", versionsCollected());
+        return Collections.unmodifiableMap(counters);
     }
 }

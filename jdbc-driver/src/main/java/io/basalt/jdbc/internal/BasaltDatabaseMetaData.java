@@ -12,14 +12,14 @@ import java.util.List;
  * DatabaseMetaData for Basalt, complete enough for sqlline, DBeaver, Flyway and JDBI.
  *
  * <ul>
- *   <li>Schema objects (schemas, tables, columns, primary keys, indexes, the best row identifier)
- *       and the column types come from the engine's read-only system tables in the
+ *   <li>Schema objects (schemas, tables, columns, primary keys, indexes, foreign keys, the best row
+ *       identifier) and the column types come from the engine's read-only system tables in the
  *       {@code BASALT_CATALOG} schema, through ordinary queries on the connection's session
  *       ({@link CatalogQueries}): always the current catalog, so DDL shows up at the next call.
  *       The system tables are listed themselves, with TABLE_TYPE {@code SYSTEM TABLE}.
- *   <li>Objects Basalt does not have (foreign keys, procedures, functions, user-defined types,
- *       privileges, version columns) are empty result sets with the columns the JDBC javadoc
- *       gives ({@link MetadataColumns}), never errors: tools call them all while browsing.
+ *   <li>Objects Basalt does not have (procedures, functions, user-defined types, privileges,
+ *       version columns) are empty result sets with the columns the JDBC javadoc gives
+ *       ({@link MetadataColumns}), never errors: tools call them all while browsing.
  *   <li>Capability answers describe the driver and the SQL that Calcite parses; where the engine's
  *       behaviour is not settled yet the answer is the conservative one ({@code false}).
  * </ul>
@@ -177,6 +177,28 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return rows(catalogQueries.bestRowIdentifier(catalog, schema, table));
     }
 
+    /** {@code table} is a name, not a pattern, as for getPrimaryKeys. */
+    @Override
+    public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
+        connection.checkOpen();
+        return rows(catalogQueries.importedKeys(catalog, schema, table));
+    }
+
+    /** Keys that reference the table's primary key or one of its UNIQUE constraints. */
+    @Override
+    public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
+        connection.checkOpen();
+        return rows(catalogQueries.exportedKeys(catalog, schema, table));
+    }
+
+    @Override
+    public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
+            String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
+        connection.checkOpen();
+        return rows(catalogQueries.crossReference(parentCatalog, parentSchema, parentTable, foreignCatalog,
+                foreignSchema, foreignTable));
+    }
+
     @Override
     public ResultSet getTypeInfo() throws SQLException {
         connection.checkOpen();
@@ -193,23 +215,6 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getCatalogs() throws SQLException {
         return rows(MetadataRows.catalogs());
-    }
-
-    /** No foreign keys yet. */
-    @Override
-    public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-        return empty(MetadataColumns.KEYS);
-    }
-
-    @Override
-    public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
-        return empty(MetadataColumns.KEYS);
-    }
-
-    @Override
-    public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
-            String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
-        return empty(MetadataColumns.KEYS);
     }
 
     /** No privileges yet: every user may do everything (see {@link #allTablesAreSelectable}). */

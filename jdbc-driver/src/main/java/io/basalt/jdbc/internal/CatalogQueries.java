@@ -26,7 +26,8 @@ import java.util.TreeSet;
  *
  * <p>Name arguments: a pattern is SQL LIKE with {@code \} as the escape character
  * ({@link BasaltDatabaseMetaData#getSearchStringEscape}), and null matches any name; an argument
- * that is a plain name (getPrimaryKeys' table) is escaped into a pattern that matches only itself.
+ * that is a plain name (the table of getPrimaryKeys, getIndexInfo and the key methods) is escaped
+ * into a pattern that matches only itself.
  * A catalog of null or "" matches (Basalt has no catalogs), any other matches nothing.
  *
  * <p>The queries run in the connection's session. The engine runs a query that reads only system
@@ -66,6 +67,23 @@ final class CatalogQueries {
             + " AND i.IS_PRIMARY_KEY ORDER BY i.TABLE_SCHEMA, i.TABLE_NAME, c.ORDINAL_POSITION";
     private static final String TYPES_SQL = "SELECT TYPE_NAME, PARAMETERS, MAX_PRECISION, MAX_SCALE"
             + " FROM BASALT_CATALOG.TYPES ORDER BY TYPE_NAME";
+    /** Parameters: the referenced (parent) table's schema and name, then the referencing (child) table's. */
+    private static final String FOREIGN_KEYS = "SELECT REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME,"
+            + " REFERENCED_COLUMN_NAME, TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, UPDATE_RULE,"
+            + " DELETE_RULE, CONSTRAINT_NAME, REFERENCED_KEY_NAME FROM BASALT_CATALOG.FOREIGN_KEYS"
+            + " WHERE REFERENCED_TABLE_SCHEMA LIKE ? ESCAPE '\\' AND REFERENCED_TABLE_NAME LIKE ? ESCAPE '\\'"
+            + " AND TABLE_SCHEMA LIKE ? ESCAPE '\\' AND TABLE_NAME LIKE ? ESCAPE '\\'";
+    /**
+     * JDBC orders imported keys by the parent table, then KEY_SEQ: two keys of a table that
+     * reference the same parent interleave (first columns, then second columns). The javadoc's
+     * order is kept to the letter (pgjdbc and H2 sort by FK_NAME before KEY_SEQ instead); the key
+     * name only breaks ties, after the child table (which matters when the table argument is null).
+     */
+    private static final String IMPORTED_KEYS_SQL = FOREIGN_KEYS + " ORDER BY REFERENCED_TABLE_SCHEMA,"
+            + " REFERENCED_TABLE_NAME, ORDINAL_POSITION, TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME";
+    /** Exported keys and cross references: by the child table, then KEY_SEQ, then as for imported keys. */
+    private static final String EXPORTED_KEYS_SQL = FOREIGN_KEYS + " ORDER BY TABLE_SCHEMA, TABLE_NAME,"
+            + " ORDINAL_POSITION, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, CONSTRAINT_NAME";
 
     private final Session session;
 
@@ -174,6 +192,56 @@ final class CatalogQueries {
             }
         }
         return new ListRowCursor(MetadataColumns.BEST_ROW_IDENTIFIER, rows);
+    }
+
+    /** The keys by which {@code table} references other tables (or itself). */
+    ListRowCursor importedKeys(String catalog, String schema, String table) throws SQLException {
+        return keys(anyCatalog(catalog), IMPORTED_KEYS_SQL, "%", "%", exact(schema), exact(table));
+    }
+
+    /**
+     * The keys that reference {@code table}: its primary key, and also its UNIQUE constraints
+     * (pgjdbc's answer too; the javadoc speaks of primary keys only, but a tool that lists what
+     * depends on a table needs them all).
+     */
+    ListRowCursor exportedKeys(String catalog, String schema, String table) throws SQLException {
+        return keys(anyCatalog(catalog), EXPORTED_KEYS_SQL, exact(schema), exact(table), "%", "%");
+    }
+
+    ListRowCursor crossReference(String parentCatalog, String parentSchema, String parentTable, String foreignCatalog,
+            String foreignSchema, String foreignTable) throws SQLException {
+        return keys(anyCatalog(parentCatalog) && anyCatalog(foreignCatalog), EXPORTED_KEYS_SQL, exact(parentSchema),
+                exact(parentTable), exact(foreignSchema), exact(foreignTable));
+    }
+
+    /**
+     * Rows of {@link MetadataColumns#KEYS}. Keys cannot be deferred. FOREIGN_KEYS already numbers
+     * a key's columns in the referenced key's order, which is what KEY_SEQ means.
+     */
+    private ListRowCursor keys(boolean anyCatalog, String sql, String parentSchema, String parentTable,
+            String childSchema, String childTable) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        if (anyCatalog) {
+            for (Object[] key : query(sql, parentSchema, parentTable, childSchema, childTable)) {
+                rows.add(new Object[] {null, key[0], key[1], key[2], null, key[3], key[4], key[5],
+                    ((Integer) key[6]).shortValue(), referentialAction((String) key[7]),
+                    referentialAction((String) key[8]), key[9], key[10],
+                    (short) DatabaseMetaData.importedKeyNotDeferrable});
+            }
+        }
+        return new ListRowCursor(MetadataColumns.KEYS, rows);
+    }
+
+    /** An UPDATE_RULE or DELETE_RULE as FOREIGN_KEYS spells it (the standard's words) as a JDBC code. */
+    private static short referentialAction(String rule) throws SQLException {
+        return (short) switch (rule) {
+            case "NO ACTION" -> DatabaseMetaData.importedKeyNoAction;
+            case "RESTRICT" -> DatabaseMetaData.importedKeyRestrict;
+            case "CASCADE" -> DatabaseMetaData.importedKeyCascade;
+            case "SET NULL" -> DatabaseMetaData.importedKeySetNull;
+            case "SET DEFAULT" -> DatabaseMetaData.importedKeySetDefault;
+            default -> throw JdbcErrors.unknownCatalogValue("referential action", rule);
+        };
     }
 
     /** The types a column can have, ordered by DATA_TYPE; the limits are the engine's. */

@@ -246,6 +246,12 @@ public final class JdbcErrors {
         return invalidArgument("not a wrapper for " + (iface == null ? "null" : iface.getName()));
     }
 
+    /** A value in a system table that this driver does not know: the engine is newer, or a bug (XX000). */
+    static SQLException unknownCatalogValue(String column, String value) {
+        return create(SqlState.INTERNAL_ERROR, "the engine's catalog has a " + column + " this driver does not know: "
+                + value);
+    }
+
     // ---- Conversions ---------------------------------------------------------------------------
 
     static SQLException outOfRange(String target) {

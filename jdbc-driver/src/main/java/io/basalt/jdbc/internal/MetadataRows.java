@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The DatabaseMetaData result sets the driver answers without asking the engine: facts fixed by
  * Basalt's design (no catalogs, two kinds of table) and the objects Basalt does not have yet
- * (procedures, functions, user-defined types, foreign keys, privileges), which are empty result
- * sets with the right columns rather than errors, because tools call them all while browsing.
+ * (procedures, functions, user-defined types, privileges), which are empty result sets with the
+ * right columns rather than errors, because tools call them all while browsing.
  */
 final class MetadataRows {
 

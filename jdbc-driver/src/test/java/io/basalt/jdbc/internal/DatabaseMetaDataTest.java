@@ -91,9 +91,6 @@ class DatabaseMetaDataTest extends WithFakeConnection {
     /** Methods about objects Basalt does not have; the server's DatabaseMetaDataTest checks their columns. */
     static Stream<Named<MetaDataCall>> methodsAboutObjectsBasaltLacks() {
         return Stream.of(
-                Named.of("getImportedKeys", m -> m.getImportedKeys(null, null, "T")),
-                Named.of("getExportedKeys", m -> m.getExportedKeys(null, null, "T")),
-                Named.of("getCrossReference", m -> m.getCrossReference(null, null, "T", null, null, "U")),
                 Named.of("getProcedures", m -> m.getProcedures(null, null, "%")),
                 Named.of("getFunctions", m -> m.getFunctions(null, null, "%")),
                 Named.of("getUDTs", m -> m.getUDTs(null, null, "%", null)),
@@ -116,6 +113,21 @@ class DatabaseMetaDataTest extends WithFakeConnection {
         assertSqlState(() -> metaData.getTables(null, null, "%", null), "42601");
         assertThat(session.calls).singleElement().asString().startsWith("prepare SELECT")
                 .contains("FROM BASALT_CATALOG.TABLES");
+    }
+
+    static Stream<Named<MetaDataCall>> foreignKeyMethods() {
+        return Stream.of(
+                Named.of("getImportedKeys", m -> m.getImportedKeys(null, null, "T")),
+                Named.of("getExportedKeys", m -> m.getExportedKeys(null, null, "T")),
+                Named.of("getCrossReference", m -> m.getCrossReference(null, null, "T", null, null, "U")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("foreignKeyMethods")
+    void foreignKeysAreQueriedFromTheirSystemTable(MetaDataCall call) {
+        assertSqlState(() -> call.call(metaData), "42601");
+        assertThat(session.calls).singleElement().asString().startsWith("prepare SELECT")
+                .contains("FROM BASALT_CATALOG.FOREIGN_KEYS");
     }
 
     @Test

@@ -31,7 +31,8 @@ class DatabaseMetaDataShapeTest {
     void open() throws Exception {
         db = TestDatabase.inMemory();
         connection = db.connect();
-        execute(connection, "CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(5))");
+        execute(connection, "CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(5))",
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t)");
     }
 
     @AfterEach
@@ -85,9 +86,9 @@ class DatabaseMetaDataShapeTest {
                         "FIXED_PREC_SCALE BOOLEAN", "AUTO_INCREMENT BOOLEAN", "LOCAL_TYPE_NAME VARCHAR",
                         "MINIMUM_SCALE SMALLINT", "MAXIMUM_SCALE SMALLINT", "SQL_DATA_TYPE INTEGER",
                         "SQL_DATETIME_SUB INTEGER", "NUM_PREC_RADIX INTEGER"),
-                shape("getImportedKeys", true, m -> m.getImportedKeys(null, null, "T"), keyColumns()),
-                shape("getExportedKeys", true, m -> m.getExportedKeys(null, null, "T"), keyColumns()),
-                shape("getCrossReference", true, m -> m.getCrossReference(null, null, "T", null, null, "T"),
+                shape("getImportedKeys", false, m -> m.getImportedKeys(null, null, "C"), keyColumns()),
+                shape("getExportedKeys", false, m -> m.getExportedKeys(null, null, "T"), keyColumns()),
+                shape("getCrossReference", false, m -> m.getCrossReference(null, null, "T", null, null, "C"),
                         keyColumns()),
                 shape("getVersionColumns", true, m -> m.getVersionColumns(null, null, "T"),
                         "SCOPE SMALLINT", "COLUMN_NAME VARCHAR", "DATA_TYPE INTEGER", "TYPE_NAME VARCHAR",

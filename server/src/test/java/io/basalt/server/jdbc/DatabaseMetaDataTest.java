@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DatabaseMetaData against a real engine: what each schema method returns for tables with
- * composite keys, sized types, NOT NULL, defaults, a UNIQUE constraint and an index, how name
- * patterns match, and that DDL shows up at the next call. The columns of each result set are
+ * composite keys, sized types, NOT NULL, defaults, a UNIQUE constraint, an index and foreign keys,
+ * how name patterns match, and that DDL shows up at the next call. The columns of each result set are
  * checked in {@link DatabaseMetaDataShapeTest}.
  */
 class DatabaseMetaDataTest {
@@ -83,11 +83,14 @@ class DatabaseMetaDataTest {
     void listsUserTablesAndSystemTablesOrderedByTypeThenSchemaThenName() throws Exception {
         assertThat(rows(metaData.getTables(null, null, null, null),
                 "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS")).containsExactly(
+                row(null, "BASALT_CATALOG", "CHECK_CONSTRAINTS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "COLUMNS", "SYSTEM TABLE", null),
+                row(null, "BASALT_CATALOG", "FOREIGN_KEYS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "INDEXES", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "INDEX_COLUMNS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "SCHEMAS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "TABLES", "SYSTEM TABLE", null),
+                row(null, "BASALT_CATALOG", "TRANSACTION_STATISTICS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "TYPES", "SYSTEM TABLE", null),
                 row(null, "PUBLIC", "ORDERS", "TABLE", null),
                 row(null, "PUBLIC", "ORDERXLINE", "TABLE", null),
@@ -99,7 +102,8 @@ class DatabaseMetaDataTest {
         assertThat(names(metaData.getTables(null, null, "%", new String[] {"TABLE"}), "TABLE_NAME"))
                 .containsExactly("ORDERS", "ORDERXLINE", "ORDER_LINE");
         assertThat(names(metaData.getTables(null, "%", "%", new String[] {"SYSTEM TABLE"}), "TABLE_NAME"))
-                .containsExactly("COLUMNS", "INDEXES", "INDEX_COLUMNS", "SCHEMAS", "TABLES", "TYPES");
+                .containsExactly("CHECK_CONSTRAINTS", "COLUMNS", "FOREIGN_KEYS", "INDEXES", "INDEX_COLUMNS", "SCHEMAS",
+                        "TABLES", "TRANSACTION_STATISTICS", "TYPES");
         assertThat(names(metaData.getTables(null, null, "%", new String[] {"VIEW"}), "TABLE_NAME")).isEmpty();
     }
 
@@ -282,11 +286,127 @@ class DatabaseMetaDataTest {
                 "COLUMN_NAME")).isEmpty();
     }
 
+    // ---- Foreign keys --------------------------------------------------------------------------
+
+    private static final String[] KEY_LABELS = {"PKTABLE_CAT", "PKTABLE_SCHEM", "PKTABLE_NAME", "PKCOLUMN_NAME",
+        "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE", "DELETE_RULE",
+        "FK_NAME", "PK_NAME", "DEFERRABILITY"};
+    private static final int NO_ACTION = DatabaseMetaData.importedKeyNoAction;
+    private static final int RESTRICT = DatabaseMetaData.importedKeyRestrict;
+    private static final int CASCADE = DatabaseMetaData.importedKeyCascade;
+    private static final int SET_NULL = DatabaseMetaData.importedKeySetNull;
+    private static final int NOT_DEFERRABLE = DatabaseMetaData.importedKeyNotDeferrable;
+
+    /**
+     * SHIPMENT has three keys to WAREHOUSE: SHIP_FROM names its columns in another order than
+     * WAREHOUSE's primary key (country, site), SHIP_TO in the same, and the unnamed one references
+     * the UNIQUE label. STOCK also references WAREHOUSE; EMPLOYEE references itself. One delete rule
+     * each: CASCADE, RESTRICT, NO ACTION (the default, which Basalt enforces as RESTRICT), SET NULL.
+     */
+    private void createForeignKeys() throws SQLException {
+        execute(connection,
+                "CREATE TABLE warehouse (country CHAR(2), site INTEGER, label VARCHAR(20) UNIQUE,"
+                        + " PRIMARY KEY (country, site))",
+                "CREATE TABLE shipment (id INTEGER PRIMARY KEY, from_site INTEGER, from_country CHAR(2),"
+                        + " to_country CHAR(2), to_site INTEGER, label VARCHAR(20),"
+                        + " CONSTRAINT ship_from FOREIGN KEY (from_site, from_country)"
+                        + " REFERENCES warehouse (site, country) ON DELETE CASCADE,"
+                        + " CONSTRAINT ship_to FOREIGN KEY (to_country, to_site) REFERENCES warehouse ON DELETE RESTRICT,"
+                        + " FOREIGN KEY (label) REFERENCES warehouse (label))",
+                "CREATE TABLE stock (country CHAR(2), site INTEGER, sku INTEGER, PRIMARY KEY (country, site, sku),"
+                        + " FOREIGN KEY (country, site) REFERENCES warehouse ON DELETE CASCADE)",
+                "CREATE TABLE employee (id INTEGER PRIMARY KEY, manager INTEGER REFERENCES employee ON DELETE SET NULL)");
+    }
+
+    /** The rows of SHIPMENT's keys, ordered by KEY_SEQ and then key name, as both orders have them. */
+    private static List<List<Object>> shipmentKeys() {
+        return List.of(
+                row(null, "PUBLIC", "WAREHOUSE", "LABEL", null, "PUBLIC", "SHIPMENT", "LABEL", 1, NO_ACTION, RESTRICT,
+                        "SHIPMENT_LABEL_FKEY", "WAREHOUSE_LABEL_KEY", NOT_DEFERRABLE),
+                row(null, "PUBLIC", "WAREHOUSE", "COUNTRY", null, "PUBLIC", "SHIPMENT", "FROM_COUNTRY", 1, NO_ACTION,
+                        CASCADE, "SHIP_FROM", "warehouse_pkey", NOT_DEFERRABLE),
+                row(null, "PUBLIC", "WAREHOUSE", "COUNTRY", null, "PUBLIC", "SHIPMENT", "TO_COUNTRY", 1, NO_ACTION,
+                        RESTRICT, "SHIP_TO", "warehouse_pkey", NOT_DEFERRABLE),
+                row(null, "PUBLIC", "WAREHOUSE", "SITE", null, "PUBLIC", "SHIPMENT", "FROM_SITE", 2, NO_ACTION, CASCADE,
+                        "SHIP_FROM", "warehouse_pkey", NOT_DEFERRABLE),
+                row(null, "PUBLIC", "WAREHOUSE", "SITE", null, "PUBLIC", "SHIPMENT", "TO_SITE", 2, NO_ACTION, RESTRICT,
+                        "SHIP_TO", "warehouse_pkey", NOT_DEFERRABLE));
+    }
+
+    private static List<List<Object>> employeeKey() {
+        return List.of(row(null, "PUBLIC", "EMPLOYEE", "ID", null, "PUBLIC", "EMPLOYEE", "MANAGER", 1, NO_ACTION,
+                SET_NULL, "EMPLOYEE_MANAGER_FKEY", "employee_pkey", NOT_DEFERRABLE));
+    }
+
     @Test
-    void noForeignKeysExist() throws Exception {
-        assertThat(names(metaData.getImportedKeys(null, null, "ORDER_LINE"), "FK_NAME")).isEmpty();
-        assertThat(names(metaData.getExportedKeys(null, null, "ORDERS"), "FK_NAME")).isEmpty();
-        assertThat(names(metaData.getCrossReference(null, null, "ORDERS", null, null, "ORDER_LINE"), "FK_NAME")).isEmpty();
+    void importedKeysPairColumnsInTheReferencedKeysOrderSortedByParentThenKeySeq() throws Exception {
+        createForeignKeys();
+        // Three keys to one parent: the javadoc's order (parent table, then KEY_SEQ) interleaves them.
+        assertThat(rows(metaData.getImportedKeys(null, "PUBLIC", "SHIPMENT"), KEY_LABELS))
+                .containsExactlyElementsOf(shipmentKeys());
+        assertThat(rows(metaData.getImportedKeys(null, null, "EMPLOYEE"), KEY_LABELS))
+                .containsExactlyElementsOf(employeeKey());
+        assertThat(rows(metaData.getImportedKeys(null, null, "WAREHOUSE"), KEY_LABELS)).isEmpty();
+    }
+
+    @Test
+    void exportedKeysListEveryReferenceToThePrimaryKeyOrAUniqueConstraintSortedByChildThenKeySeq()
+            throws Exception {
+        createForeignKeys();
+        List<List<Object>> expected = new ArrayList<>(shipmentKeys());
+        expected.add(row(null, "PUBLIC", "WAREHOUSE", "COUNTRY", null, "PUBLIC", "STOCK", "COUNTRY", 1, NO_ACTION,
+                CASCADE, "STOCK_COUNTRY_SITE_FKEY", "warehouse_pkey", NOT_DEFERRABLE));
+        expected.add(row(null, "PUBLIC", "WAREHOUSE", "SITE", null, "PUBLIC", "STOCK", "SITE", 2, NO_ACTION,
+                CASCADE, "STOCK_COUNTRY_SITE_FKEY", "warehouse_pkey", NOT_DEFERRABLE));
+        assertThat(rows(metaData.getExportedKeys(null, "PUBLIC", "WAREHOUSE"), KEY_LABELS))
+                .containsExactlyElementsOf(expected);
+        assertThat(rows(metaData.getExportedKeys(null, null, "EMPLOYEE"), KEY_LABELS))
+                .containsExactlyElementsOf(employeeKey());
+        assertThat(rows(metaData.getExportedKeys(null, null, "SHIPMENT"), KEY_LABELS)).isEmpty();
+    }
+
+    @Test
+    void crossReferenceListsTheKeysFromOneTableToAnother() throws Exception {
+        createForeignKeys();
+        assertThat(rows(metaData.getCrossReference(null, "PUBLIC", "WAREHOUSE", null, "PUBLIC", "SHIPMENT"),
+                KEY_LABELS)).containsExactlyElementsOf(shipmentKeys());
+        assertThat(rows(metaData.getCrossReference("", null, "EMPLOYEE", "", null, "EMPLOYEE"), KEY_LABELS))
+                .containsExactlyElementsOf(employeeKey());
+        assertThat(names(metaData.getCrossReference(null, null, "SHIPMENT", null, null, "WAREHOUSE"), "FK_NAME"))
+                .as("the parent is the first table").isEmpty();
+        assertThat(names(metaData.getCrossReference(null, null, "EMPLOYEE", null, null, "SHIPMENT"), "FK_NAME"))
+                .isEmpty();
+    }
+
+    @Test
+    void keyTablesAreNamesNotPatterns() throws Exception {
+        createForeignKeys();
+        assertThat(names(metaData.getImportedKeys(null, null, "SHIP%"), "FK_NAME")).isEmpty();
+        assertThat(names(metaData.getImportedKeys(null, "PUB%", "SHIPMENT"), "FK_NAME")).isEmpty();
+        assertThat(names(metaData.getExportedKeys(null, null, "WAREHOUS_"), "FK_NAME")).isEmpty();
+        assertThat(names(metaData.getCrossReference(null, null, "WAREHOUSE", null, null, "S%"), "FK_NAME")).isEmpty();
+        assertThat(names(metaData.getImportedKeys("BASALT", null, "SHIPMENT"), "FK_NAME")).isEmpty();
+        assertThat(names(metaData.getCrossReference(null, null, "WAREHOUSE", "BASALT", null, "SHIPMENT"), "FK_NAME"))
+                .isEmpty();
+    }
+
+    @Test
+    void keyColumnsReadAsShorts() throws Exception {
+        createForeignKeys();
+        try (ResultSet rs = metaData.getExportedKeys(null, null, "EMPLOYEE")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getShort("key_seq")).isEqualTo((short) 1);
+            assertThat(rs.getShort("delete_rule")).isEqualTo((short) DatabaseMetaData.importedKeySetNull);
+            assertThat(rs.getShort("deferrability")).isEqualTo((short) DatabaseMetaData.importedKeyNotDeferrable);
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void droppingAChildDropsItsKeys() throws Exception {
+        createForeignKeys();
+        execute(connection, "DROP TABLE shipment", "DROP TABLE stock");
+        assertThat(names(metaData.getExportedKeys(null, null, "WAREHOUSE"), "FK_NAME")).isEmpty();
     }
 
     // ---- Types ---------------------------------------------------------------------------------

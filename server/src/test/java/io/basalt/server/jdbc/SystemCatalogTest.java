@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +42,14 @@ class SystemCatalogTest {
     void listsTheUserTablesAndItsOwnTables() throws Exception {
         assertThat(rows(connection, "SELECT table_schema, table_name, table_type FROM basalt_catalog.tables"
                 + " ORDER BY table_schema, table_name")).containsExactly(
+                row("BASALT_CATALOG", "CHECK_CONSTRAINTS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "COLUMNS", "SYSTEM TABLE"),
+                row("BASALT_CATALOG", "FOREIGN_KEYS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "INDEXES", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "INDEX_COLUMNS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "SCHEMAS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "TABLES", "SYSTEM TABLE"),
+                row("BASALT_CATALOG", "TRANSACTION_STATISTICS", "SYSTEM TABLE"),
                 row("BASALT_CATALOG", "TYPES", "SYSTEM TABLE"),
                 row("PUBLIC", "ITEM", "TABLE"));
         assertThat(column(connection, "SELECT schema_name FROM basalt_catalog.schemas ORDER BY 1"))
@@ -87,6 +93,111 @@ class SystemCatalogTest {
                 "TIMESTAMP", "VARCHAR");
         assertThat(rows(connection, "SELECT parameters, max_precision, max_scale FROM basalt_catalog.types"
                 + " WHERE type_name = 'DECIMAL'")).containsExactly(row("precision,scale", 38, 38));
+    }
+
+    @Test
+    void listsEachColumnPairOfAForeignKeyInTheReferencedKeysOrder() throws Exception {
+        execute(connection,
+                "CREATE TABLE bin (site CHAR(2), shelf INTEGER, PRIMARY KEY (site, shelf))",
+                "CREATE TABLE stock (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES item ON DELETE CASCADE,"
+                        + " shelf INTEGER, site CHAR(2), item_code CHAR(3), parent_id INTEGER,"
+                        + " CONSTRAINT stock_bin FOREIGN KEY (shelf, site) REFERENCES bin (shelf, site),"
+                        + " FOREIGN KEY (item_code) REFERENCES item (code) ON DELETE SET NULL,"
+                        + " CONSTRAINT stock_parent FOREIGN KEY (parent_id) REFERENCES stock ON DELETE RESTRICT)");
+        assertThat(rows(connection, "SELECT * FROM basalt_catalog.foreign_keys"
+                + " ORDER BY table_name, constraint_name, ordinal_position")).containsExactly(
+                row("PUBLIC", "STOCK", "STOCK_BIN", 1, "SITE", "PUBLIC", "BIN", "SITE", "bin_pkey", "RESTRICT",
+                        "NO ACTION"),
+                row("PUBLIC", "STOCK", "STOCK_BIN", 2, "SHELF", "PUBLIC", "BIN", "SHELF", "bin_pkey", "RESTRICT",
+                        "NO ACTION"),
+                row("PUBLIC", "STOCK", "STOCK_ITEM_CODE_FKEY", 1, "ITEM_CODE", "PUBLIC", "ITEM", "CODE",
+                        "ITEM_CODE_KEY", "SET NULL", "NO ACTION"),
+                row("PUBLIC", "STOCK", "STOCK_ITEM_ID_FKEY", 1, "ITEM_ID", "PUBLIC", "ITEM", "ID", "item_pkey",
+                        "CASCADE", "NO ACTION"),
+                row("PUBLIC", "STOCK", "STOCK_PARENT", 1, "PARENT_ID", "PUBLIC", "STOCK", "ID", "stock_pkey",
+                        "RESTRICT", "NO ACTION"));
+    }
+
+    @Test
+    void foreignKeysGoWithTheTableThatHasThem() throws Exception {
+        String count = "SELECT COUNT(*) FROM basalt_catalog.foreign_keys WHERE referenced_table_name = 'ITEM'";
+        execute(connection, "CREATE TABLE tag (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES item)");
+        assertThat(scalar(connection, count)).isEqualTo(1L);
+        execute(connection, "DROP TABLE tag");
+        assertThat(scalar(connection, count)).isEqualTo(0L);
+    }
+
+    @Test
+    void listsCheckConstraintsWithTheirSqlText() throws Exception {
+        execute(connection, "CREATE TABLE priced (id INTEGER PRIMARY KEY, low INTEGER, high INTEGER CHECK (high < 1000),"
+                + " CONSTRAINT ordered CHECK (low <= high))");
+        assertThat(rows(connection, "SELECT * FROM basalt_catalog.check_constraints ORDER BY constraint_name"))
+                .containsExactly(
+                        row("PUBLIC", "PRICED", "ORDERED", "\"LOW\" <= \"HIGH\""),
+                        row("PUBLIC", "PRICED", "PRICED_CHECK", "\"HIGH\" < 1000"));
+    }
+
+    /** Every transaction statistic by name, read in one query. */
+    private Map<String, Long> statistics() throws SQLException {
+        Map<String, Long> amounts = new HashMap<>();
+        String sql = "SELECT statistic, amount FROM basalt_catalog.transaction_statistics";
+        for (List<Object> row : rows(connection, sql)) {
+            amounts.put((String) row.get(0), (Long) row.get(1));
+        }
+        return amounts;
+    }
+
+    @Test
+    void listsTheTransactionCountersUnderStableNames() throws Exception {
+        assertThat(column(connection, "SELECT statistic FROM basalt_catalog.transaction_statistics")).containsExactly(
+                "read_only_commits", "one_phase_commits", "two_phase_commits", "rollbacks", "retryable_aborts",
+                "write_conflict_aborts", "ssi_aborts", "deadlock_aborts", "lock_timeouts", "expired_aborts",
+                "statement_retries", "lock_waits", "lock_wait_micros", "pushes", "lost_wakeups_recovered",
+                "versions_collected");
+        assertThat(rows(connection, "SELECT column_name, type_name, is_nullable FROM basalt_catalog.columns"
+                + " WHERE table_name = 'TRANSACTION_STATISTICS' ORDER BY ordinal_position"))
+                .containsExactly(row("STATISTIC", "VARCHAR", false), row("AMOUNT", "BIGINT", false));
+    }
+
+    @Test
+    void aWriteToOnePartitionIsCountedAsAOnePhaseCommit() throws Exception {
+        execute(connection, "CREATE TABLE counted (id INTEGER PRIMARY KEY, v INTEGER)");
+        Map<String, Long> before = statistics();
+        execute(connection, "INSERT INTO counted VALUES (1, 10)");
+        Map<String, Long> after = statistics();
+        assertThat(after.get("one_phase_commits")).isEqualTo(before.get("one_phase_commits") + 1);
+        assertThat(after.get("two_phase_commits")).isEqualTo(before.get("two_phase_commits"));
+    }
+
+    @Test
+    void aWriteToManyPartitionsIsCountedAsATwoPhaseCommit() throws Exception {
+        execute(connection, "CREATE TABLE counted (id INTEGER PRIMARY KEY, v INTEGER)");
+        Map<String, Long> before = statistics();
+        execute(connection, "INSERT INTO counted VALUES (1, 0), (2, 0), (3, 0), (4, 0), (5, 0), (6, 0), (7, 0),"
+                + " (8, 0), (9, 0), (10, 0), (11, 0), (12, 0), (13, 0), (14, 0), (15, 0), (16, 0)");
+        Map<String, Long> after = statistics();
+        assertThat(after.get("two_phase_commits")).isEqualTo(before.get("two_phase_commits") + 1);
+        assertThat(after.get("one_phase_commits")).isEqualTo(before.get("one_phase_commits"));
+    }
+
+    @Test
+    void aReadOnlyStatementIsCountedAsAReadOnlyCommit() throws Exception {
+        // Reading the statistics is a read-only transaction too, counted once its rows are read: measure
+        // what one reading adds, then expect the statement's own commit on top of it.
+        long first = statistics().get("read_only_commits");
+        long second = statistics().get("read_only_commits");
+        assertThat(scalar(connection, "SELECT COUNT(*) FROM item")).isEqualTo(0L);
+        long third = statistics().get("read_only_commits");
+        assertThat(third - second).isEqualTo(second - first + 1);
+    }
+
+    @Test
+    void aRolledBackTransactionIsCounted() throws Exception {
+        connection.setAutoCommit(false);
+        long before = statistics().get("rollbacks");
+        execute(connection, "INSERT INTO item (id, name) VALUES (1, 'bolt')");
+        connection.rollback();
+        assertThat(statistics().get("rollbacks")).isEqualTo(before + 1);
     }
 
     @Test

@@ -15,9 +15,10 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * {@code BASALT_CATALOG}: the catalog as read-only SQL tables (listed in {@link SystemTables}), the
- * way PostgreSQL has {@code pg_catalog} and CockroachDB {@code crdb_internal}. The JDBC driver's
- * DatabaseMetaData reads the schema through them with ordinary queries, so it needs no engine
- * classes and will work unchanged over the wire protocol; people can query them too.
+ * way PostgreSQL has {@code pg_catalog} and CockroachDB {@code crdb_internal}, and the transaction
+ * counters ({@code TRANSACTION_STATISTICS}, as PostgreSQL has {@code pg_stat_database}). The JDBC
+ * driver's DatabaseMetaData reads the schema through them with ordinary queries, so it needs no
+ * engine classes and will work unchanged over the wire protocol; people can query them too.
  *
  * <p>It is a schema of its own beside {@code PUBLIC}, so user tables may have the same names. It
  * is not on the default path: {@code TABLES} is a user table, {@code BASALT_CATALOG.TABLES} the
@@ -64,8 +65,9 @@ public final class SystemSchema extends AbstractSchema {
 
     /**
      * Whether a physical plan reads system tables and nothing else stored: such a query reads
-     * nothing that a transaction's snapshot or locks protect (the catalog is not versioned with
-     * transactions), so a session may run it outside the current transaction.
+     * nothing that a transaction's snapshot or locks protect (neither the catalog nor the
+     * transaction counters are versioned with transactions), so a session may run it outside the
+     * current transaction.
      */
     public static boolean readsOnlySystemTables(RelNode physical) {
         boolean[] systemOnly = {true};

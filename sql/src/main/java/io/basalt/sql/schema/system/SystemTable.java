@@ -4,6 +4,7 @@ import io.basalt.sql.catalog.Catalog;
 import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.exec.ExecutionContext;
 import io.basalt.sql.type.RelTypes;
+import io.basalt.txn.TxnStats;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.calcite.DataContext;
@@ -19,18 +20,20 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A read-only table of {@link SystemSchema}: a view of a {@link Catalog} snapshot, computed each
- * time a statement reads it. Its columns are {@link ColumnDescriptor}s like a user table's, so the
- * system tables describe themselves in {@code COLUMNS}.
+ * A read-only table of {@link SystemSchema}: a view of a {@link Catalog} snapshot or of the
+ * transaction counters, computed each time a statement reads it (from a {@link SystemTableContext}).
+ * Its columns are {@link ColumnDescriptor}s like a user table's, so the system tables describe
+ * themselves in {@code COLUMNS}.
  *
  * <p>Rows come from the catalog the running statement started with ({@link ExecutionContext#catalog()}),
  * not the one the plan was made for. The two only differ if DDL commits between planning and
  * execution; reading at execution is the fresher answer and costs nothing, since plans are cached
  * by catalog version anyway. The planning catalog is the fallback for callers that run a plan
- * without one (tests).
+ * without one (tests). The counters are those of the statement's transaction manager
+ * ({@link ExecutionContext#transactions()}); such callers have none.
  *
  * <p>Values are in Calcite's internal representation for the column types used here: VARCHAR as
- * {@code String}, INTEGER as {@code Integer}, BOOLEAN as {@code Boolean}.
+ * {@code String}, INTEGER as {@code Integer}, BIGINT as {@code Long}, BOOLEAN as {@code Boolean}.
  */
 public final class SystemTable extends AbstractTable implements TranslatableTable {
     /** A guess for the planner; only joins between system tables care, and any small number will do. */
@@ -38,10 +41,11 @@ public final class SystemTable extends AbstractTable implements TranslatableTabl
 
     private final String name;
     private final List<ColumnDescriptor> columns;
-    private final Function<Catalog, List<Object[]>> rows;
+    private final Function<SystemTableContext, List<Object[]>> rows;
     private final Catalog planned;
 
-    SystemTable(String name, List<ColumnDescriptor> columns, Function<Catalog, List<Object[]>> rows, Catalog planned) {
+    SystemTable(String name, List<ColumnDescriptor> columns, Function<SystemTableContext, List<Object[]>> rows,
+            Catalog planned) {
         this.name = name;
         this.columns = List.copyOf(columns);
         this.rows = rows;
@@ -83,6 +87,8 @@ public final class SystemTable extends AbstractTable implements TranslatableTabl
     public Enumerable<Object[]> scan(DataContext context) {
         ExecutionContext execution = (ExecutionContext) context.get(ExecutionContext.KEY);
         Catalog catalog = execution != null && execution.catalog() != null ? execution.catalog() : planned;
-        return Linq4j.asEnumerable(rows.apply(catalog));
+        TxnStats txnStats = execution != null && execution.transactions() != null
+                ? execution.transactions().stats() : null;
+        return Linq4j.asEnumerable(rows.apply(new SystemTableContext(catalog, txnStats)));
     }
 }

@@ -1,28 +1,40 @@
 package io.basalt.sql.schema.system;
 
 import io.basalt.sql.catalog.Catalog;
+import io.basalt.sql.catalog.CheckDescriptor;
 import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.ColumnType;
+import io.basalt.sql.catalog.ForeignKeyDescriptor;
 import io.basalt.sql.catalog.IndexDescriptor;
 import io.basalt.sql.catalog.TableDescriptor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The tables of {@link SystemSchema}: their columns and how their rows follow from a catalog
- * snapshot. Names avoid SQL reserved words so that they can be queried without quotes; flags are
- * BOOLEAN columns named {@code IS_...}.
+ * snapshot, or for TRANSACTION_STATISTICS from the transaction counters. Names avoid SQL reserved
+ * words so that they can be queried without quotes; flags are BOOLEAN columns named {@code IS_...}.
  *
  * <pre>
- * SCHEMAS        SCHEMA_NAME
- * TABLES         TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE ('TABLE' or 'SYSTEM TABLE'), TABLE_ID (null for system tables)
- * COLUMNS        TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION (from 1), TYPE_NAME ('DECIMAL'),
- *                TYPE_PRECISION, TYPE_SCALE, DECLARED_TYPE ('DECIMAL(10, 2)'), IS_NULLABLE, COLUMN_DEFAULT (SQL text)
- * INDEXES        TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, INDEX_ID, IS_PRIMARY_KEY, IS_UNIQUE, IS_CONSTRAINT,
- *                PLACEMENT ('GLOBAL', 'LOCAL'; null for the primary key), STATE ('PUBLIC', 'WRITE_ONLY')
- * INDEX_COLUMNS  TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, ORDINAL_POSITION (from 1, in key order), COLUMN_NAME
- * TYPES          TYPE_NAME, PARAMETERS ('length', 'precision,scale', 'precision'), MAX_PRECISION, MAX_SCALE
+ * SCHEMAS            SCHEMA_NAME
+ * TABLES             TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE ('TABLE' or 'SYSTEM TABLE'),
+ *                    TABLE_ID (null for system tables)
+ * COLUMNS            TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION (from 1), TYPE_NAME ('DECIMAL'),
+ *                    TYPE_PRECISION, TYPE_SCALE, DECLARED_TYPE ('DECIMAL(10, 2)'), IS_NULLABLE,
+ *                    COLUMN_DEFAULT (SQL text)
+ * INDEXES            TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, INDEX_ID, IS_PRIMARY_KEY, IS_UNIQUE, IS_CONSTRAINT,
+ *                    PLACEMENT ('GLOBAL', 'LOCAL'; null for the primary key), STATE ('PUBLIC', 'WRITE_ONLY')
+ * INDEX_COLUMNS      TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, ORDINAL_POSITION (from 1, in key order), COLUMN_NAME
+ * TYPES              TYPE_NAME, PARAMETERS ('length', 'precision,scale', 'precision'), MAX_PRECISION, MAX_SCALE
+ * FOREIGN_KEYS       TABLE_SCHEMA, TABLE_NAME (the referencing table), CONSTRAINT_NAME, ORDINAL_POSITION
+ *                    (from 1, in the referenced key's order), COLUMN_NAME, REFERENCED_TABLE_SCHEMA,
+ *                    REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, REFERENCED_KEY_NAME,
+ *                    DELETE_RULE ('RESTRICT', 'CASCADE', 'SET NULL'), UPDATE_RULE ('NO ACTION')
+ * CHECK_CONSTRAINTS  TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE (SQL text)
+ * TRANSACTION_STATISTICS
+ *                    STATISTIC ('one_phase_commits', ...), AMOUNT (BIGINT)
  * </pre>
  *
  * <p>TYPE_PRECISION is the declared length of CHAR and VARCHAR (null: unbounded VARCHAR), the
@@ -32,6 +44,22 @@ import java.util.function.Function;
  * <p>The primary key is listed in INDEXES (named {@link TableDescriptor#primaryKeyName()}, with the
  * table's id, since the rows are its entries), as PostgreSQL lists it in {@code pg_index}: tools
  * that show a table's indexes expect it there, and the key's columns and order come from one place.
+ *
+ * <p>FOREIGN_KEYS has a row per column pair, as the catalog pairs them: in the order of the
+ * referenced key, not of the FOREIGN KEY clause ({@code FOREIGN KEY (b, a) REFERENCES p (y, x)}
+ * where p's key is {@code (x, y)} lists {@code a = x} first), which is the order JDBC's KEY_SEQ
+ * means. REFERENCED_KEY_NAME names that key: the parent's primary key or the unique index (UNIQUE
+ * constraint) whose columns the foreign key references. ON DELETE NO ACTION is stored, and shown,
+ * as RESTRICT: Basalt enforces the two alike and has no deferred constraints for them to differ
+ * by. ON UPDATE takes only NO ACTION or RESTRICT (both refuse to change a referenced key) and the
+ * catalog does not keep which, so UPDATE_RULE is always the default's name.
+ *
+ * <p>TRANSACTION_STATISTICS has a row per counter of the statement's transaction manager
+ * ({@link io.basalt.txn.TxnStats#counters()}, which names them and keeps the names stable), counted
+ * since the database was opened and not kept across restarts. Every transaction counts, those that
+ * run DDL and foreign-key checks included; a query of the table is one too, but its own commit
+ * counts after its rows were read, so it shows at the next query. It is empty when the plan runs
+ * without a transaction manager.
  */
 final class SystemTables {
     static final String SCHEMAS = "SCHEMAS";
@@ -40,36 +68,60 @@ final class SystemTables {
     static final String INDEXES = "INDEXES";
     static final String INDEX_COLUMNS = "INDEX_COLUMNS";
     static final String TYPES = "TYPES";
+    static final String FOREIGN_KEYS = "FOREIGN_KEYS";
+    static final String CHECK_CONSTRAINTS = "CHECK_CONSTRAINTS";
+    static final String TRANSACTION_STATISTICS = "TRANSACTION_STATISTICS";
 
     /** A system table before it is bound to the catalog it was planned with. */
-    record Definition(String name, List<ColumnDescriptor> columns, Function<Catalog, List<Object[]>> rows) {
+    record Definition(String name, List<ColumnDescriptor> columns,
+                      Function<SystemTableContext, List<Object[]>> rows) {
     }
 
     private static final ColumnType TEXT = ColumnType.of(ColumnType.Name.VARCHAR);
     private static final ColumnType INTEGER = ColumnType.of(ColumnType.Name.INTEGER);
+    private static final ColumnType BIGINT = ColumnType.of(ColumnType.Name.BIGINT);
     private static final ColumnType BOOLEAN = ColumnType.of(ColumnType.Name.BOOLEAN);
+    private static final String NO_ACTION = "NO ACTION";
 
     static final List<Definition> ALL = List.of(
-            new Definition(SCHEMAS, new Columns().add("SCHEMA_NAME", TEXT).build(), SystemTables::schemaRows),
+            new Definition(SCHEMAS, new Columns().add("SCHEMA_NAME", TEXT).build(),
+                    fromCatalog(SystemTables::schemaRows)),
             new Definition(TABLES, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
-                    .add("TABLE_TYPE", TEXT).addNullable("TABLE_ID", INTEGER).build(), SystemTables::tableRows),
+                    .add("TABLE_TYPE", TEXT).addNullable("TABLE_ID", INTEGER).build(),
+                    fromCatalog(SystemTables::tableRows)),
             new Definition(COLUMNS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
                     .add("COLUMN_NAME", TEXT).add("ORDINAL_POSITION", INTEGER).add("TYPE_NAME", TEXT)
                     .addNullable("TYPE_PRECISION", INTEGER).addNullable("TYPE_SCALE", INTEGER)
                     .add("DECLARED_TYPE", TEXT).add("IS_NULLABLE", BOOLEAN).addNullable("COLUMN_DEFAULT", TEXT)
-                    .build(), SystemTables::columnRows),
+                    .build(), fromCatalog(SystemTables::columnRows)),
             new Definition(INDEXES, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
                     .add("INDEX_NAME", TEXT).add("INDEX_ID", INTEGER).add("IS_PRIMARY_KEY", BOOLEAN)
                     .add("IS_UNIQUE", BOOLEAN).add("IS_CONSTRAINT", BOOLEAN).addNullable("PLACEMENT", TEXT)
-                    .add("STATE", TEXT).build(), SystemTables::indexRows),
+                    .add("STATE", TEXT).build(), fromCatalog(SystemTables::indexRows)),
             new Definition(INDEX_COLUMNS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
                     .add("INDEX_NAME", TEXT).add("ORDINAL_POSITION", INTEGER).add("COLUMN_NAME", TEXT).build(),
-                    SystemTables::indexColumnRows),
+                    fromCatalog(SystemTables::indexColumnRows)),
             new Definition(TYPES, new Columns().add("TYPE_NAME", TEXT).addNullable("PARAMETERS", TEXT)
                     .addNullable("MAX_PRECISION", INTEGER).addNullable("MAX_SCALE", INTEGER).build(),
-                    catalog -> typeRows()));
+                    context -> typeRows()),
+            new Definition(FOREIGN_KEYS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
+                    .add("CONSTRAINT_NAME", TEXT).add("ORDINAL_POSITION", INTEGER).add("COLUMN_NAME", TEXT)
+                    .add("REFERENCED_TABLE_SCHEMA", TEXT).add("REFERENCED_TABLE_NAME", TEXT)
+                    .add("REFERENCED_COLUMN_NAME", TEXT).addNullable("REFERENCED_KEY_NAME", TEXT)
+                    .add("DELETE_RULE", TEXT).add("UPDATE_RULE", TEXT).build(),
+                    fromCatalog(SystemTables::foreignKeyRows)),
+            new Definition(CHECK_CONSTRAINTS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
+                    .add("CONSTRAINT_NAME", TEXT).add("CHECK_CLAUSE", TEXT).build(),
+                    fromCatalog(SystemTables::checkRows)),
+            new Definition(TRANSACTION_STATISTICS, new Columns().add("STATISTIC", TEXT).add("AMOUNT", BIGINT).build(),
+                    SystemTables::transactionStatisticRows));
 
     private SystemTables() {
+    }
+
+    /** The rows of a table that describes the schema: they follow from the catalog alone. */
+    private static Function<SystemTableContext, List<Object[]>> fromCatalog(Function<Catalog, List<Object[]>> rows) {
+        return context -> rows.apply(context.catalog());
     }
 
     private static List<Object[]> schemaRows(Catalog catalog) {
@@ -145,6 +197,72 @@ final class SystemTables {
             rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), index, i + 1,
                 table.columns().get(positions[i]).name()});
         }
+    }
+
+    private static List<Object[]> foreignKeyRows(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDescriptor table : catalog.tables()) {
+            for (ForeignKeyDescriptor fk : table.foreignKeys()) {
+                TableDescriptor parent = catalog.tableById(fk.parentTableId());
+                if (parent == null) {
+                    continue; // cannot happen (DROP TABLE drops or refuses the keys), but must not break metadata
+                }
+                int[] columns = fk.columns();
+                int[] parentColumns = fk.parentColumns();
+                String keyName = referencedKeyName(parent, parentColumns);
+                for (int i = 0; i < columns.length; i++) {
+                    rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), fk.name(), i + 1,
+                        table.columns().get(columns[i]).name(), SystemSchema.USER_SCHEMA, parent.name(),
+                        parent.columns().get(parentColumns[i]).name(), keyName, deleteRule(fk.onDelete()),
+                        NO_ACTION});
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The primary key or unique index whose columns, in its order, are {@code parentColumns}: the
+     * key {@code ForeignKeyResolver} chose, looked for in the same order (the primary key first).
+     * Null only if there is none, which DROP INDEX prevents.
+     */
+    private static String referencedKeyName(TableDescriptor parent, int[] parentColumns) {
+        if (Arrays.equals(parent.primaryKey(), parentColumns)) {
+            return parent.primaryKeyName();
+        }
+        for (IndexDescriptor index : parent.indexes()) {
+            if (index.unique() && Arrays.equals(index.columns(), parentColumns)) {
+                return index.name();
+            }
+        }
+        return null;
+    }
+
+    private static String deleteRule(ForeignKeyDescriptor.OnDelete onDelete) {
+        return switch (onDelete) {
+            case RESTRICT -> "RESTRICT";
+            case CASCADE -> "CASCADE";
+            case SET_NULL -> "SET NULL";
+        };
+    }
+
+    private static List<Object[]> checkRows(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDescriptor table : catalog.tables()) {
+            for (CheckDescriptor check : table.checks()) {
+                rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), check.name(), check.conditionSql()});
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> transactionStatisticRows(SystemTableContext context) {
+        if (context.txnStats() == null) {
+            return List.of();
+        }
+        List<Object[]> rows = new ArrayList<>();
+        context.txnStats().counters().forEach((name, amount) -> rows.add(new Object[] {name, amount}));
+        return rows;
     }
 
     /**
