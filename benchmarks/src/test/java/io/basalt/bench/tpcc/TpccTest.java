@@ -49,6 +49,53 @@ class TpccTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void warehouseLocalTransactionsCommitInOnePhase() throws Exception {
+        TpccScale oneWarehouse = new TpccScale(1, 2, 20, 100);
+        String url = "jdbc:basalt:mem:" + UUID.randomUUID();
+        try (Connection setup = DriverManager.getConnection(url); Connection connection = DriverManager.getConnection(url)) {
+            TpccSchema.create(setup);
+            new TpccLoader(setup, oneWarehouse, 3).load();
+            TpccTransactions terminal = new TpccTransactions(connection, oneWarehouse, 5);
+            Map<String, Long> before = statistics(setup);
+            int writes = 0;
+            for (int i = 0; i < 10; i++) {
+                if (terminal.newOrder(1) == TpccTransactions.NewOrderOutcome.COMMITTED) {
+                    writes++;
+                }
+                terminal.payment(1);
+                writes++;
+            }
+            terminal.delivery(1);
+            writes++;
+            Map<String, Long> after = statistics(setup);
+
+            assertThat(after.get("two_phase_commits") - before.get("two_phase_commits")).as("two-phase commits").isZero();
+            assertThat(after.get("one_phase_commits") - before.get("one_phase_commits")).as("one-phase commits")
+                    .isEqualTo(writes);
+            try (Statement statement = setup.createStatement(); ResultSet plan = statement.executeQuery(
+                    "EXPLAIN SELECT c_id FROM customer WHERE c_w_id = 1 AND c_d_id = 1 AND c_last = 'BARBARBAR'")) {
+                plan.next();
+                StringBuilder text = new StringBuilder(plan.getString(1));
+                while (plan.next()) {
+                    text.append(plan.getString(1));
+                }
+                assertThat(text.toString()).contains("CUSTOMER_NAME (local)").contains("partitions=1");
+            }
+        }
+    }
+
+    private static Map<String, Long> statistics(Connection connection) throws SQLException {
+        Map<String, Long> statistics = new java.util.HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT statistic, amount FROM basalt_catalog.transaction_statistics")) {
+            while (rows.next()) {
+                statistics.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return statistics;
+    }
+
     private static void eachTransactionAlone(String url, Connection observer) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url)) {
             TpccTransactions terminal = new TpccTransactions(connection, SCALE, 11);

@@ -97,10 +97,18 @@ public final class DdlExecutor {
         List<String> indexNames = new ArrayList<>();
         List<int[]> indexColumns = new ArrayList<>();
         List<Boolean> indexUnique = new ArrayList<>();
+        // Placement: beside the rows whenever that loses nothing. A unique key that includes the
+        // partition key is checked within one partition either way, and a foreign key's index only
+        // serves deletes of parents; beside the rows, writes to the table stay in one partition.
+        List<IndexDescriptor.Placement> indexPlacements = new ArrayList<>();
+        TableDescriptor shape = new TableDescriptor(0, name, columns, keyPositions, partitionKeyLength);
         for (SqlKeyConstraint unique : create.uniqueKeys()) {
             indexNames.add(constraintNames.add(unique.name(), unique.columnNames(), "key"));
-            indexColumns.add(DdlNames.positions(unique.columnNames(), columns, name));
+            int[] uniqueColumns = DdlNames.positions(unique.columnNames(), columns, name);
+            indexColumns.add(uniqueColumns);
             indexUnique.add(true);
+            indexPlacements.add(shape.partitionKeyWithin(uniqueColumns) ? IndexDescriptor.Placement.LOCAL
+                    : IndexDescriptor.Placement.GLOBAL);
         }
         List<SqlForeignKeyConstraint> foreignKeyClauses = create.foreignKeys();
         List<String> foreignKeyNames = new ArrayList<>();
@@ -112,6 +120,7 @@ public final class DdlExecutor {
                 indexNames.add(constraintNames.add(null, fk.columnNames(), "fkey_idx"));
                 indexColumns.add(fkColumns);
                 indexUnique.add(false);
+                indexPlacements.add(IndexDescriptor.Placement.LOCAL);
             }
         }
         List<CheckDescriptor> checks = new ArrayList<>();
@@ -125,8 +134,7 @@ public final class DdlExecutor {
             List<IndexDescriptor> indexes = new ArrayList<>();
             for (int i = 0; i < indexNames.size(); i++) {
                 indexes.add(new IndexDescriptor(firstId + 1 + i, indexNames.get(i), indexColumns.get(i),
-                        indexUnique.get(i), IndexDescriptor.Placement.GLOBAL, indexUnique.get(i),
-                        IndexDescriptor.State.PUBLIC, 0));
+                        indexUnique.get(i), indexPlacements.get(i), indexUnique.get(i), IndexDescriptor.State.PUBLIC, 0));
             }
             TableDescriptor table = new TableDescriptor(firstId, name, columns, keyPositions, partitionKeyLength,
                     indexes, List.of(), checks);

@@ -74,8 +74,9 @@ final class ChildRows {
         int[] columns = fk.columns();
         IndexCodec codec = new IndexCodec(child, index, partitionCount);
         Object[] values = inOrder(index.columns(), columns, parentValues);
-        List<Integer> partitions = index.placement() == IndexDescriptor.Placement.GLOBAL
-                && columns.length == index.columnCount() ? List.of(codec.termPartition(values)) : allPartitions();
+        boolean onePartition = index.placement() == IndexDescriptor.Placement.GLOBAL
+                ? columns.length == index.columnCount() : coversPartitionKey(index.columns(), columns.length);
+        List<Integer> partitions = onePartition ? List.of(codec.partitionOf(values)) : allPartitions();
         List<KeyValue> found = new ArrayList<>();
         for (int partition : partitions) {
             byte[] start = codec.prefix(partition, values, columns.length);
@@ -88,6 +89,21 @@ final class ChildRows {
             }
         }
         return found;
+    }
+
+    /** Whether the first {@code count} columns of a local index include the child's whole partition key. */
+    private boolean coversPartitionKey(int[] indexColumns, int count) {
+        int[] primaryKey = child.primaryKey();
+        for (int i = 0; i < child.partitionKeyLength(); i++) {
+            boolean found = false;
+            for (int c = 0; c < count; c++) {
+                found |= indexColumns[c] == primaryKey[i];
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code key}'s first {@code columns.length} columns are {@code columns} in some order. */

@@ -92,6 +92,26 @@ public final class IndexCodec {
         return keys.toByteArray();
     }
 
+    /**
+     * The one partition holding every entry whose leading indexed values are {@code indexValues}:
+     * for a global index all of them must be given (its term); for a local one, those that include
+     * the table's partition key (the entries live with their rows).
+     */
+    public int partitionOf(Object[] indexValues) {
+        if (index.placement() == IndexDescriptor.Placement.GLOBAL) {
+            return termPartition(indexValues);
+        }
+        Object[] keyValues = new Object[primaryKey.length];
+        for (int i = 0; i < table.partitionKeyLength(); i++) {
+            for (int c = 0; c < indexColumns.length; c++) {
+                if (indexColumns[c] == primaryKey[i]) {
+                    keyValues[i] = indexValues[c];
+                }
+            }
+        }
+        return rows.partitionOf(keyValues);
+    }
+
     /** The one partition holding every entry with these values for all indexed columns (global indexes only). */
     public int termPartition(Object[] indexValues) {
         if (index.placement() != IndexDescriptor.Placement.GLOBAL) {

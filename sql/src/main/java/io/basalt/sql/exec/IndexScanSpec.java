@@ -93,7 +93,7 @@ public final class IndexScanSpec {
         }
         List<byte[][]> ranges = new ArrayList<>();
         if (access.singlePartition()) {
-            addRange(ranges, codec.prefix(codec.termPartition(values), values, bound), lower, upper);
+            addRange(ranges, codec.prefix(codec.partitionOf(values), values, bound), lower, upper);
         } else {
             for (int partition = 0; partition < partitionCount; partition++) {
                 addRange(ranges, codec.prefix(partition, values, bound), lower, upper);

@@ -34,7 +34,7 @@ final class BasaltFilterIntoScanRule extends RelRule<BasaltFilterIntoScanRule.Co
         offer(call, filter, scan, KeyAccessExtractor.extract(condition, table));
         for (IndexDescriptor index : table.indexes()) {
             if (index.isPublic()) {
-                offer(call, filter, scan, KeyAccessExtractor.extract(condition, index));
+                offer(call, filter, scan, KeyAccessExtractor.extract(condition, index, table));
             }
         }
     }

@@ -31,10 +31,34 @@ final class KeyAccessExtractor {
      * indexed columns. A point get needs a unique index; a single partition, a global index
      * with every indexed column bound by an equality. {@link KeyAccess#FULL} if the index is of no use.
      */
-    static KeyAccess extract(RexNode condition, IndexDescriptor index) {
+    static KeyAccess extract(RexNode condition, IndexDescriptor index, TableDescriptor table) {
         boolean global = index.placement() == IndexDescriptor.Placement.GLOBAL;
         return extract(RelOptUtil.conjunctions(condition), index.columns(), index.unique(),
-                global ? index.columnCount() : Integer.MAX_VALUE, index);
+                global ? index.columnCount() : localPartitionPrefix(index, table), index);
+    }
+
+    /**
+     * How many leading index columns must be bound for a local index to be read in one partition:
+     * enough to include every partition-key column of the table (the entries sit in their rows'
+     * partitions), or never if the index lacks one of them.
+     */
+    private static int localPartitionPrefix(IndexDescriptor index, TableDescriptor table) {
+        int[] columns = index.columns();
+        int[] primaryKey = table.primaryKey();
+        int needed = 0;
+        for (int i = 0; i < table.partitionKeyLength(); i++) {
+            int at = -1;
+            for (int c = 0; c < columns.length; c++) {
+                if (columns[c] == primaryKey[i]) {
+                    at = c;
+                }
+            }
+            if (at < 0) {
+                return Integer.MAX_VALUE;
+            }
+            needed = Math.max(needed, at + 1);
+        }
+        return needed;
     }
 
     private static KeyAccess extract(List<RexNode> conjuncts, int[] keyColumns, boolean unique,
