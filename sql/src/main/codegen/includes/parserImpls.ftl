@@ -479,6 +479,35 @@ SqlTypeNameSpec SerialTypeName() :
     <SMALLSERIAL> { return new SqlSerialTypeNameSpec(SqlTypeName.SMALLINT, "SMALLSERIAL", getPos()); }
 }
 
+/** Parses TRUNCATE [TABLE] name [, ...] [RESTART IDENTITY | CONTINUE IDENTITY] [CASCADE | RESTRICT]. */
+SqlNode SqlTruncate() :
+{
+    final Span s;
+    final List<SqlNode> tables = new ArrayList<SqlNode>();
+    SqlIdentifier table;
+    boolean restart = false;
+    boolean cascade = false;
+}
+{
+    <TRUNCATE> { s = span(); }
+    [ <TABLE> ]
+    table = CompoundIdentifier() { tables.add(table); }
+    ( <COMMA> table = CompoundIdentifier() { tables.add(table); } )*
+    [
+        <RESTART> <IDENTITY> { restart = true; }
+    |
+        <CONTINUE> <IDENTITY>
+    ]
+    [
+        <CASCADE> { cascade = true; }
+    |
+        <RESTRICT>
+    ]
+    {
+        return new SqlTruncate(s.end(this), new SqlNodeList(tables, s.pos()), restart, cascade);
+    }
+}
+
 /** Parses PostgreSQL's TEXT, an unbounded VARCHAR. */
 SqlTypeNameSpec TextTypeName() :
 {

@@ -12,6 +12,9 @@ import io.basalt.txn.Transaction;
 import io.basalt.txn.TransactionManager;
 import io.basalt.txn.TransactionRetryException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -178,6 +181,98 @@ public final class CatalogManager {
             }
         }
         return changed;
+    }
+
+    /**
+     * Empties tables the way CockroachDB does: each gets new ids (its rows and index entries start
+     * in empty key ranges) under the same name and definition, foreign keys that reference it are
+     * pointed at the new id, and the old ranges are erased once no older transaction can still use
+     * them. Like PostgreSQL's TRUNCATE it is not MVCC-safe: a snapshot taken before it does not see
+     * the old rows afterwards. A table referenced from outside the list needs {@code cascade},
+     * which empties the referencing tables too; {@code restartIdentity} resets owned sequences, which
+     * are returned (the caller drops their cached blocks).
+     */
+    public synchronized List<SequenceDescriptor> truncate(List<String> names, boolean cascade, boolean restartIdentity,
+                                                          int partitionCount) {
+        List<TableDescriptor> emptied = new ArrayList<>();
+        List<SequenceDescriptor> restarted = new ArrayList<>();
+        change(txn -> {
+            emptied.clear();
+            restarted.clear();
+            Catalog all = CatalogStore.load(txn);
+            LinkedHashMap<String, TableDescriptor> targets = new LinkedHashMap<>();
+            for (String name : names) {
+                TableDescriptor table = all.table(name);
+                if (table == null) {
+                    throw CatalogErrors.undefinedTable(name);
+                }
+                targets.put(name, table);
+            }
+            for (boolean grew = true; grew; ) {
+                grew = false;
+                for (TableDescriptor table : List.copyOf(targets.values())) {
+                    for (Catalog.Reference reference : all.referencing(table.id())) {
+                        if (targets.containsKey(reference.child().name())) {
+                            continue;
+                        }
+                        if (!cascade) {
+                            throw new BasaltException(SqlState.FEATURE_NOT_SUPPORTED, "cannot truncate a table referenced"
+                                    + " in a foreign key constraint: table \"" + reference.child().name()
+                                    + "\" references \"" + table.name() + "\" (truncate it too, or use CASCADE)");
+                        }
+                        targets.put(reference.child().name(), reference.child());
+                        grew = true;
+                    }
+                }
+            }
+            int ids = targets.values().stream().mapToInt(t -> 1 + t.indexes().size()).sum();
+            int next = CatalogStore.allocateIds(txn, ids);
+            Map<Integer, Integer> newIds = new HashMap<>();
+            Map<String, TableDescriptor> renumbered = new HashMap<>();
+            for (TableDescriptor table : targets.values()) {
+                newIds.put(table.id(), next++);
+                List<IndexDescriptor> indexes = new ArrayList<>();
+                for (IndexDescriptor index : table.indexes()) {
+                    indexes.add(new IndexDescriptor(next++, index.name(), index.columns(), index.unique(),
+                            index.placement(), index.constraint(), index.state(), index.readableFrom()));
+                }
+                renumbered.put(table.name(), new TableDescriptor(newIds.get(table.id()), table.name(), table.columns(),
+                        table.primaryKey(), table.partitionKeyLength(), indexes, table.foreignKeys(), table.checks()));
+            }
+            for (TableDescriptor table : all.tables()) {
+                TableDescriptor current = renumbered.getOrDefault(table.name(), table);
+                List<ForeignKeyDescriptor> foreignKeys = new ArrayList<>();
+                boolean changed = renumbered.containsKey(table.name());
+                for (ForeignKeyDescriptor fk : current.foreignKeys()) {
+                    Integer parent = newIds.get(fk.parentTableId());
+                    changed |= parent != null;
+                    foreignKeys.add(parent == null ? fk : new ForeignKeyDescriptor(fk.name(), fk.columns(), parent,
+                            fk.parentColumns(), fk.onDelete()));
+                }
+                if (changed) {
+                    CatalogStore.replaceTable(txn, current.withForeignKeys(foreignKeys));
+                }
+            }
+            if (restartIdentity) {
+                for (SequenceDescriptor sequence : all.sequences()) {
+                    if (sequence.ownedBy() != null && targets.containsKey(sequence.ownedBy())) {
+                        txn.delete(CatalogStore.sequenceValueKey(sequence.id()));
+                        restarted.add(sequence);
+                    }
+                }
+            }
+            emptied.addAll(targets.values());
+            CatalogStore.bumpVersion(txn);
+            return null;
+        }, String.join(", ", names));
+        awaitOlderTransactions();
+        for (TableDescriptor table : emptied) {
+            eraseKeys(table.id(), partitionCount);
+            for (IndexDescriptor index : table.indexes()) {
+                eraseKeys(index.id(), partitionCount);
+            }
+        }
+        return restarted;
     }
 
     /**

@@ -14,6 +14,7 @@ import io.basalt.sql.catalog.SequenceDescriptor;
 import io.basalt.sql.parse.SqlCheckConstraint;
 import io.basalt.sql.parse.SqlCreateSequence;
 import io.basalt.sql.parse.SqlDropSequence;
+import io.basalt.sql.parse.SqlTruncate;
 import io.basalt.sql.sequence.SequenceAllocator;
 import java.util.function.IntFunction;
 import io.basalt.sql.parse.SqlColumnDeclaration;
@@ -154,6 +155,14 @@ public final class DdlExecutor {
         String name = simpleName(create.name());
         catalog.createSequence(name, create.ifNotExists(),
                 id -> SequenceDefinitions.define(id, name, create.options(), Long.MIN_VALUE, Long.MAX_VALUE, null));
+    }
+
+    public void truncate(SqlTruncate truncate) {
+        List<String> names = truncate.tables().stream().map(DdlExecutor::simpleName).toList();
+        for (SequenceDescriptor restarted : catalog.truncate(names, truncate.cascade(), truncate.restartIdentity(),
+                partitionCount)) {
+            sequences.forget(restarted.id());
+        }
     }
 
     public void dropSequence(SqlDropSequence drop) {

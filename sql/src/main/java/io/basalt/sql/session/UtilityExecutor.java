@@ -13,6 +13,7 @@ import io.basalt.sql.parse.SqlCreateIndex;
 import io.basalt.sql.parse.SqlCreateSequence;
 import io.basalt.sql.parse.SqlCreateTable;
 import io.basalt.sql.parse.SqlDropSequence;
+import io.basalt.sql.parse.SqlTruncate;
 import io.basalt.sql.parse.SqlDropIndex;
 import io.basalt.sql.parse.SqlDropTable;
 import io.basalt.sql.parse.SqlRollback;
@@ -110,6 +111,11 @@ final class UtilityExecutor {
         if (node instanceof SqlDropTable drop) {
             checkDdlAllowed();
             engine.ddl().dropTable(drop);
+            return StatementResult.updateCount(0);
+        }
+        if (node instanceof SqlTruncate truncate) {
+            checkDdlAllowed();
+            engine.ddl().truncate(truncate);
             return StatementResult.updateCount(0);
         }
         if (node instanceof SqlCreateSequence create) {
