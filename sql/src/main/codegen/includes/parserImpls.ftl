@@ -479,6 +479,36 @@ SqlTypeNameSpec SerialTypeName() :
     <SMALLSERIAL> { return new SqlSerialTypeNameSpec(SqlTypeName.SMALLINT, "SMALLSERIAL", getPos()); }
 }
 
+/** Parses ALTER TABLE ... ADD [COLUMN] ... or ... DROP [COLUMN] ... (see SqlAlterTable). */
+SqlNode SqlAlterTable() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier table;
+    SqlColumnDeclaration add = null;
+    SqlIdentifier drop = null;
+    boolean columnIf = false;
+    boolean cascade = false;
+}
+{
+    <ALTER> { s = span(); } <TABLE>
+    ifExists = IfExistsOpt()
+    table = CompoundIdentifier()
+    (
+        <ADD> [ <COLUMN> ]
+        [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { columnIf = true; } ]
+        add = ColumnDeclaration()
+    |
+        <DROP> [ <COLUMN> ]
+        [ LOOKAHEAD(2) <IF> <EXISTS> { columnIf = true; } ]
+        drop = SimpleIdentifier()
+        [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    )
+    {
+        return new SqlAlterTable(s.end(this), ifExists, table, add, drop, columnIf, cascade);
+    }
+}
+
 /** Parses TRUNCATE [TABLE] name [, ...] [RESTART IDENTITY | CONTINUE IDENTITY] [CASCADE | RESTRICT]. */
 SqlNode SqlTruncate() :
 {

@@ -275,6 +275,37 @@ public final class CatalogManager {
         return restarted;
     }
 
+    /** A change of table definitions: given the catalog and a source of one new id, the tables to store anew. */
+    public interface TableChange {
+        List<TableDescriptor> apply(Catalog catalog, java.util.function.IntSupplier newId);
+    }
+
+    /**
+     * Changes table definitions in place (same ids, same rows): ALTER TABLE. The change runs on the
+     * catalog as its transaction reads it and may fail; what it returns is stored, atomically.
+     */
+    public synchronized void alterTables(String name, TableChange change) {
+        change(txn -> {
+            Catalog all = CatalogStore.load(txn);
+            boolean[] allocated = {false};
+            List<TableDescriptor> changed = change.apply(all, () -> {
+                if (allocated[0]) {
+                    // Writes are not read back within the transaction: a second id would repeat the first.
+                    throw new IllegalStateException("one new id per table change");
+                }
+                allocated[0] = true;
+                return CatalogStore.allocateTableId(txn);
+            });
+            for (TableDescriptor table : changed) {
+                CatalogStore.replaceTable(txn, table);
+            }
+            if (!changed.isEmpty()) {
+                CatalogStore.bumpVersion(txn);
+            }
+            return null;
+        }, name);
+    }
+
     /**
      * Adds an index to a table; {@code build} receives the new index id. Returns the index as
      * stored, or null if an index of that name existed and {@code ifNotExists}.

@@ -63,6 +63,12 @@ public final class RowWrites {
     private TableWrites table(TableDescriptor table) {
         return tables.computeIfAbsent(table.id(), id -> {
             TableDescriptor live = catalog.tableById(id);
+            if (live != null && !live.columns().equals(table.columns())) {
+                // ALTER TABLE committed between planning and execution: the rows the plan built are
+                // laid out for the old columns. Retryable: the next attempt plans anew.
+                throw new TransactionRetryException(SqlState.SERIALIZATION_FAILURE, "the columns of table \""
+                        + table.name() + "\" changed while the statement was planned; run it again");
+            }
             return new TableWrites(live != null ? live : table);
         });
     }

@@ -14,6 +14,7 @@ import io.basalt.sql.parse.SqlCreateSequence;
 import io.basalt.sql.parse.SqlCreateTable;
 import io.basalt.sql.parse.SqlDropSequence;
 import io.basalt.sql.parse.SqlTruncate;
+import io.basalt.sql.parse.SqlAlterTable;
 import io.basalt.sql.parse.SqlDropIndex;
 import io.basalt.sql.parse.SqlDropTable;
 import io.basalt.sql.parse.SqlRollback;
@@ -111,6 +112,11 @@ final class UtilityExecutor {
         if (node instanceof SqlDropTable drop) {
             checkDdlAllowed();
             engine.ddl().dropTable(drop);
+            return StatementResult.updateCount(0);
+        }
+        if (node instanceof SqlAlterTable alter) {
+            checkDdlAllowed();
+            engine.ddl().alterTable(alter);
             return StatementResult.updateCount(0);
         }
         if (node instanceof SqlTruncate truncate) {
