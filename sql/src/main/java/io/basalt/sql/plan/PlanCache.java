@@ -28,7 +28,7 @@ public final class PlanCache {
     }
 
     private final QueryPlanner planner;
-    private final Cache<Key, PlannedStatement> cache = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).build();
+    private final Cache<Key, PlannedStatement> cache = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).recordStats().build();
 
     public PlanCache(QueryPlanner planner) {
         this.planner = planner;
@@ -55,6 +55,16 @@ public final class PlanCache {
             return new PlannedStatement.Compiled(planner.compile(node, catalog));
         }
         return new PlannedStatement.Utility(node);
+    }
+
+    /** Statements served from the cache since the engine started. */
+    public long hits() {
+        return cache.stats().hitCount();
+    }
+
+    /** Statements that had to be planned (parsed, optimised and compiled) since the engine started. */
+    public long plansCompiled() {
+        return cache.stats().missCount();
     }
 
     public long size() {
