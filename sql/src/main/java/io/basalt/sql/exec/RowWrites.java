@@ -51,6 +51,7 @@ public final class RowWrites {
     private final Map<Integer, TableWrites> tables = new HashMap<>();
     private final List<Runnable> deferred = new ArrayList<>();
     private final List<Runnable> latestChecks = new ArrayList<>();
+    private final List<Runnable> parentChecks = new ArrayList<>();
 
     public RowWrites(ExecutionContext execution, TableDescriptor planned) {
         this.execution = execution;
@@ -115,13 +116,22 @@ public final class RowWrites {
         }
     }
 
-    /** Writes what had to wait for every row, then runs the foreign-key checks at the latest snapshot. */
+    /**
+     * Writes what had to wait for every row, then checks the foreign keys: children's parents (at
+     * the end of the statement, as PostgreSQL does, so a statement may insert a parent and its
+     * child together) and, at READ COMMITTED and SNAPSHOT, deleted parents' children at the latest
+     * snapshot. The writes are sent first: they make the statement's own rows visible to the checks
+     * and take the parents' exclusive locks (every child writer that locked them has ended).
+     */
     public void finish() {
         for (Runnable write : deferred) {
             write.run();
         }
-        if (!latestChecks.isEmpty()) {
-            txn.flush(); // take the parents' exclusive locks: child writers that locked them have ended
+        if (!parentChecks.isEmpty() || !latestChecks.isEmpty()) {
+            txn.flush();
+            for (Runnable check : parentChecks) {
+                check.run();
+            }
             for (Runnable check : latestChecks) {
                 check.run();
             }
@@ -156,7 +166,7 @@ public final class RowWrites {
             this.children = catalog.referencing(table.id());
         }
 
-        /** Child side: each foreign key of a written row must find its parent (unless unchanged by an update). */
+        /** Child side: each foreign key of a written row must find its parent (unless unchanged by an update), checked by {@link #finish}. */
         void checkParents(Object[] row, Object[] old) {
             for (ForeignKeyDescriptor fk : table.foreignKeys()) {
                 Object[] values = project(row, fk.columns());
@@ -164,10 +174,12 @@ public final class RowWrites {
                     continue;
                 }
                 TableDescriptor parent = catalog.tableById(fk.parentTableId());
-                if (parent == null || !parentExists(parent, fk, values)) {
-                    throw new BasaltException(SqlState.FOREIGN_KEY_VIOLATION, "insert or update on table \""
-                            + table.name() + "\" violates foreign key constraint \"" + fk.name() + "\"");
-                }
+                parentChecks.add(() -> {
+                    if (parent == null || !parentExists(parent, fk, values)) {
+                        throw new BasaltException(SqlState.FOREIGN_KEY_VIOLATION, "insert or update on table \""
+                                + table.name() + "\" violates foreign key constraint \"" + fk.name() + "\"");
+                    }
+                });
             }
         }
 
