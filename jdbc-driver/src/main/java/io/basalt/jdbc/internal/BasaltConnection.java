@@ -132,16 +132,15 @@ public final class BasaltConnection implements Connection {
         return prepareStatement(sql);
     }
 
+    /** Generated keys are the table's identity columns, whichever columns are named (see getGeneratedKeys). */
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        checkOpen();
-        throw JdbcErrors.notYetSupported("returning generated keys");
+        return prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-        checkOpen();
-        throw JdbcErrors.notYetSupported("returning generated keys");
+        return prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
     }
 
     @Override

@@ -62,7 +62,7 @@ class DatabaseMetaDataTest extends WithFakeConnection {
         assertThat(metaData.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE)).isFalse();
         assertThat(metaData.supportsResultSetConcurrency(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE)).isFalse();
         assertThat(metaData.supportsBatchUpdates()).isTrue();
-        assertThat(metaData.supportsGetGeneratedKeys()).isFalse();
+        assertThat(metaData.supportsGetGeneratedKeys()).isTrue();
         assertThat(metaData.supportsMultipleOpenResults()).isFalse();
     }
 

@@ -18,12 +18,14 @@ import io.basalt.txn.TransactionManager;
  * @param transactions for reads outside the statement's transaction, at the latest snapshot
  *     (foreign-key checks at READ COMMITTED and SNAPSHOT, see {@code RowWrites})
  * @param sequences where {@code NEXT VALUE FOR} takes its values
+ * @param generatedKeys where an INSERT records the identity values it generated, or null
  */
 public record ExecutionContext(Transaction transaction, int partitionCount, LockStrength rowLock, boolean noWait,
-                               Catalog catalog, TransactionManager transactions, SequenceAllocator sequences) {
+                               Catalog catalog, TransactionManager transactions, SequenceAllocator sequences,
+                               GeneratedKeys generatedKeys) {
     public static final String KEY = "basalt.execution";
 
     public ExecutionContext(Transaction transaction, int partitionCount) {
-        this(transaction, partitionCount, null, false, null, null, null);
+        this(transaction, partitionCount, null, false, null, null, null, null);
     }
 }

@@ -81,6 +81,9 @@ public final class RowWrites {
         for (IndexCodec index : writes.indexes) {
             deferred.add(() -> writeEntry(index, row));
         }
+        if (execution.generatedKeys() != null) {
+            execution.generatedKeys().inserted(writes.table, row);
+        }
     }
 
     public void delete(TableDescriptor table, Object[] row) {

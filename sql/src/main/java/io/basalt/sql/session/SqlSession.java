@@ -11,6 +11,7 @@ import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.sql.SqlEngine;
 import io.basalt.sql.exec.ExecutionContext;
+import io.basalt.sql.exec.GeneratedKeys;
 import io.basalt.sql.plan.CompiledStatement;
 import io.basalt.sql.plan.PlannedStatement;
 import io.basalt.txn.IsolationLevel;
@@ -59,6 +60,8 @@ public final class SqlSession implements Session {
     private long retryPriority = Long.MAX_VALUE;
     private final UtilityExecutor utilities;
     private final SessionSettings settings = new SessionSettings();
+    /** Filled by the DML statement running now; read once by {@link #dmlResult}. */
+    private GeneratedKeys lastGeneratedKeys;
     /** SERIALIZABLE by default, as ARCHITECTURE.md section 3 says (SSI unless {@code serializable = '2pl'}). */
     private TransactionIsolation isolation = TransactionIsolation.SERIALIZABLE;
     private boolean autoCommit = true;
@@ -365,8 +368,7 @@ public final class SqlSession implements Session {
                     return StatementResult.rows(withStatementRetries(current,
                             () -> query(statement, parameters, current, false)));
                 }
-                return StatementResult.updateCount(withStatementRetries(current,
-                        () -> runDml(statement, parameters, current)));
+                return dmlResult(withStatementRetries(current, () -> runDml(statement, parameters, current)));
             } catch (RuntimeException e) {
                 throw failTransaction(e);
             }
@@ -384,8 +386,18 @@ public final class SqlSession implements Session {
                 throw translate(e);
             }
         }
-        return StatementResult.updateCount(withImplicitRetries(
+        return dmlResult(withImplicitRetries(
                 implicit -> withStatementRetries(implicit, () -> runDml(statement, parameters, implicit))));
+    }
+
+    /** The count, with the identity values the last (successful) run of the statement generated, if any. */
+    private StatementResult dmlResult(long count) {
+        GeneratedKeys keys = lastGeneratedKeys;
+        lastGeneratedKeys = null;
+        if (keys == null || keys.isEmpty()) {
+            return StatementResult.updateCount(count);
+        }
+        return StatementResult.updateCount(count, new ListCursor(keys.columns(), keys.rows()));
     }
 
     /** Starts a statement in {@code txn}: its sequence number, its snapshot at READ COMMITTED, the session's lock timeout. */
@@ -416,7 +428,7 @@ public final class SqlSession implements Session {
     private QueryCursor query(CompiledStatement statement, List<Object> parameters, Transaction in, boolean implicit) {
         Enumerator<Object> rows = statement.open(parameters,
                 new ExecutionContext(in, engine.partitionCount(), statement.rowLock(), statement.noWait(),
-                        engine.catalog().current(), engine.transactions(), engine.sequences()));
+                        engine.catalog().current(), engine.transactions(), engine.sequences(), null));
         return new QueryCursor(statement, rows, new QueryCursor.Listener() {
             @Override
             public void finished() {
@@ -441,13 +453,15 @@ public final class SqlSession implements Session {
 
     private long runDml(CompiledStatement statement, List<Object> parameters, Transaction in) {
         long count;
+        GeneratedKeys keys = new GeneratedKeys();
+        lastGeneratedKeys = keys; // each attempt starts afresh: a retried statement reports its last run
         // Under two-phase locking a DML statement locks the rows it reads by key exclusively at
         // once, as SELECT ... FOR UPDATE does: taking a shared lock and upgrading it would make
         // two UPDATEs of one row deadlock every time (SQL Server's update locks serve the same end).
         LockStrength rowLock = in.isolation() == IsolationLevel.SERIALIZABLE_2PL ? LockStrength.UPDATE : null;
         try (Enumerator<Object> result = statement.open(parameters,
                 new ExecutionContext(in, engine.partitionCount(), rowLock, false, engine.catalog().current(),
-                        engine.transactions(), engine.sequences()))) {
+                        engine.transactions(), engine.sequences(), keys))) {
             result.moveNext();
             count = ((Number) result.current()).longValue();
         }
