@@ -43,7 +43,7 @@ final class CatalogQueries {
             + " WHERE TABLE_SCHEMA LIKE ? ESCAPE '\\' AND TABLE_NAME LIKE ? ESCAPE '\\'"
             + " ORDER BY TABLE_TYPE, TABLE_SCHEMA, TABLE_NAME";
     private static final String COLUMNS_SQL = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION,"
-            + " TYPE_NAME, TYPE_PRECISION, TYPE_SCALE, IS_NULLABLE, COLUMN_DEFAULT FROM BASALT_CATALOG.COLUMNS"
+            + " TYPE_NAME, TYPE_PRECISION, TYPE_SCALE, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY FROM BASALT_CATALOG.COLUMNS"
             + " WHERE TABLE_SCHEMA LIKE ? ESCAPE '\\' AND TABLE_NAME LIKE ? ESCAPE '\\'"
             + " AND COLUMN_NAME LIKE ? ESCAPE '\\' ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION";
     private static final String INDEX_COLUMNS = " FROM BASALT_CATALOG.INDEXES i JOIN BASALT_CATALOG.INDEX_COLUMNS c"
@@ -128,7 +128,7 @@ final class CatalogQueries {
         return new ListRowCursor(MetadataColumns.COLUMNS, rows);
     }
 
-    /** {@code column}: schema, table, column, ordinal, type name, precision, scale, nullable, default. */
+    /** {@code column}: schema, table, column, ordinal, type name, precision, scale, nullable, default, identity. */
     private static Object[] columnRow(Object[] column) {
         String typeName = (String) column[4];
         Integer precision = (Integer) column[5];
@@ -142,7 +142,7 @@ final class CatalogQueries {
             nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
             null, column[8], null, null, JdbcTypes.octetLength(jdbcType, size), column[3],
             nullable ? "YES" : "NO", null, null, null, null,
-            "NO", // IS_AUTOINCREMENT: Basalt has no sequences or identity columns yet
+            Boolean.TRUE.equals(column[9]) ? "YES" : "NO", // IS_AUTOINCREMENT: identity columns
             "NO", // IS_GENERATEDCOLUMN: nor generated columns
         };
     }

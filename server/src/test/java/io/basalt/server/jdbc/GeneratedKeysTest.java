@@ -50,6 +50,13 @@ class GeneratedKeysTest {
             assertThat(keys(statement)).isEmpty();
         }
         assertThat(connection.getMetaData().supportsGetGeneratedKeys()).isTrue();
+        try (ResultSet columns = connection.getMetaData().getColumns(null, null, "NOTE", null)) {
+            List<String> autoIncrement = new ArrayList<>();
+            while (columns.next()) {
+                autoIncrement.add(columns.getString("COLUMN_NAME") + "=" + columns.getString("IS_AUTOINCREMENT"));
+            }
+            assertThat(autoIncrement).containsExactly("ID=YES", "BODY=NO");
+        }
     }
 
     @Test

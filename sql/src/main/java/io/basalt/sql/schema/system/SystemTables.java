@@ -23,7 +23,7 @@ import java.util.function.Function;
  *                    TABLE_ID (null for system tables)
  * COLUMNS            TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION (from 1), TYPE_NAME ('DECIMAL'),
  *                    TYPE_PRECISION, TYPE_SCALE, DECLARED_TYPE ('DECIMAL(10, 2)'), IS_NULLABLE,
- *                    COLUMN_DEFAULT (SQL text)
+ *                    COLUMN_DEFAULT (SQL text), IS_IDENTITY
  * INDEXES            TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, INDEX_ID, IS_PRIMARY_KEY, IS_UNIQUE, IS_CONSTRAINT,
  *                    PLACEMENT ('GLOBAL', 'LOCAL'; null for the primary key), STATE ('PUBLIC', 'WRITE_ONLY')
  * INDEX_COLUMNS      TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, ORDINAL_POSITION (from 1, in key order), COLUMN_NAME
@@ -93,7 +93,7 @@ final class SystemTables {
                     .add("COLUMN_NAME", TEXT).add("ORDINAL_POSITION", INTEGER).add("TYPE_NAME", TEXT)
                     .addNullable("TYPE_PRECISION", INTEGER).addNullable("TYPE_SCALE", INTEGER)
                     .add("DECLARED_TYPE", TEXT).add("IS_NULLABLE", BOOLEAN).addNullable("COLUMN_DEFAULT", TEXT)
-                    .build(), fromCatalog(SystemTables::columnRows)),
+                    .add("IS_IDENTITY", BOOLEAN).build(), fromCatalog(SystemTables::columnRows)),
             new Definition(INDEXES, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
                     .add("INDEX_NAME", TEXT).add("INDEX_ID", INTEGER).add("IS_PRIMARY_KEY", BOOLEAN)
                     .add("IS_UNIQUE", BOOLEAN).add("IS_CONSTRAINT", BOOLEAN).addNullable("PLACEMENT", TEXT)
@@ -156,7 +156,7 @@ final class SystemTables {
             ColumnType type = column.type();
             rows.add(new Object[] {schema, table, column.name(), i + 1, type.name().name(), precisionOf(type),
                 type.name() == ColumnType.Name.DECIMAL ? type.scale() : null, type.sqlText(), column.nullable(),
-                column.defaultSql()});
+                column.defaultSql(), column.isIdentity()});
         }
     }
 
