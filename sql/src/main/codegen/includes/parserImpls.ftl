@@ -21,7 +21,9 @@ SqlCreate SqlCreateTable(Span s, boolean replace) :
     final List<SqlNode> columns = new ArrayList<SqlNode>();
     final List<SqlNode> constraints = new ArrayList<SqlNode>();
     boolean hasPrimaryKey = false;
-    final SqlNodeList partitionBy;
+    SqlNodeList partitionBy = null;
+    final List<SqlNode> splits = new ArrayList<SqlNode>();
+    boolean range = false;
 }
 {
     <TABLE> {
@@ -37,16 +39,20 @@ SqlCreate SqlCreateTable(Span s, boolean replace) :
         <COMMA> hasPrimaryKey = TableElement(name, columns, constraints, hasPrimaryKey)
     )*
     <RPAREN> { elements.add(this); }
-    (
-        partitionBy = PartitionBy()
-    |
-        { partitionBy = null; }
-    )
+    [
+        <PARTITION> <BY>
+        (
+            <HASH> partitionBy = ParenthesizedSimpleIdentifierList()
+        |
+            <RANGE> partitionBy = ParenthesizedSimpleIdentifierList() { range = true; }
+            <LPAREN> RangeSplit(splits) ( <COMMA> RangeSplit(splits) )* <RPAREN>
+        )
+    ]
     {
         return new SqlCreateTable(s.end(this), ifNotExists, name,
             new SqlNodeList(columns, elements.pos()),
             new SqlNodeList(constraints, elements.pos()),
-            partitionBy);
+            partitionBy, range ? new SqlNodeList(splits, elements.pos()) : null);
     }
 }
 
@@ -294,18 +300,32 @@ ReferentialAction ReferentialActionSpec() :
     )
 }
 
-/**
- * Parses the table's partitioning. Only HASH for now; RANGE would be a second alternative after
- * BY, returning its own shape, which is why this is a production of its own.
- */
-SqlNodeList PartitionBy() :
+/** One split point of PARTITION BY RANGE: a literal, or a parenthesized row of literals. */
+void RangeSplit(List<SqlNode> splits) :
 {
-    final SqlNodeList columns;
+    final SqlNode value;
+    final SqlNodeList row;
 }
 {
-    <PARTITION> <BY> <HASH>
-    columns = ParenthesizedSimpleIdentifierList() {
-        return columns;
+    (
+        value = Literal() { splits.add(value); }
+    |
+        row = ParenthesizedLiteralList() { splits.add(row); }
+    )
+}
+
+SqlNodeList ParenthesizedLiteralList() :
+{
+    final Span s;
+    final List<SqlNode> values = new ArrayList<SqlNode>();
+    SqlNode value;
+}
+{
+    <LPAREN> { s = span(); }
+    value = Literal() { values.add(value); }
+    ( <COMMA> value = Literal() { values.add(value); } )*
+    <RPAREN> {
+        return new SqlNodeList(values, s.end(this));
     }
 }
 

@@ -236,8 +236,8 @@ public final class CatalogManager {
                     indexes.add(new IndexDescriptor(next++, index.name(), index.columns(), index.unique(),
                             index.placement(), index.constraint(), index.state(), index.readableFrom()));
                 }
-                renumbered.put(table.name(), new TableDescriptor(newIds.get(table.id()), table.name(), table.columns(),
-                        table.primaryKey(), table.partitionKeyLength(), indexes, table.foreignKeys(), table.checks()));
+                renumbered.put(table.name(), table.with(newIds.get(table.id()), table.columns(), table.primaryKey(), indexes,
+                        table.foreignKeys()));
             }
             for (TableDescriptor table : all.tables()) {
                 TableDescriptor current = renumbered.getOrDefault(table.name(), table);

@@ -15,13 +15,23 @@ import java.util.Locale;
  * @param indexes its secondary indexes, public or still being built
  * @param foreignKeys the foreign keys by which it references other tables (or itself)
  * @param checks its CHECK constraints
+ * @param rangeSplits empty for hash partitioning; for PARTITION BY RANGE the split points, each the
+ *     key encoding of partition-key values, increasing: range {@code i} holds the keys below split
+ *     {@code i} and at or above split {@code i - 1}, and lives in partition {@code i mod count}
  */
 public record TableDescriptor(int id, String name, List<ColumnDescriptor> columns, int[] primaryKey,
                               int partitionKeyLength, List<IndexDescriptor> indexes,
-                              List<ForeignKeyDescriptor> foreignKeys, List<CheckDescriptor> checks) {
+                              List<ForeignKeyDescriptor> foreignKeys, List<CheckDescriptor> checks,
+                              List<byte[]> rangeSplits) {
 
     public TableDescriptor(int id, String name, List<ColumnDescriptor> columns, int[] primaryKey, int partitionKeyLength) {
-        this(id, name, columns, primaryKey, partitionKeyLength, List.of(), List.of(), List.of());
+        this(id, name, columns, primaryKey, partitionKeyLength, List.of(), List.of(), List.of(), List.of());
+    }
+
+    public TableDescriptor(int id, String name, List<ColumnDescriptor> columns, int[] primaryKey, int partitionKeyLength,
+                           List<IndexDescriptor> indexes, List<ForeignKeyDescriptor> foreignKeys,
+                           List<CheckDescriptor> checks) {
+        this(id, name, columns, primaryKey, partitionKeyLength, indexes, foreignKeys, checks, List.of());
     }
 
     public TableDescriptor {
@@ -29,6 +39,12 @@ public record TableDescriptor(int id, String name, List<ColumnDescriptor> column
         indexes = List.copyOf(indexes);
         foreignKeys = List.copyOf(foreignKeys);
         checks = List.copyOf(checks);
+        rangeSplits = rangeSplits.stream().map(byte[]::clone).toList();
+        for (int i = 1; i < rangeSplits.size(); i++) {
+            if (Arrays.compareUnsigned(rangeSplits.get(i - 1), rangeSplits.get(i)) >= 0) {
+                throw new IllegalArgumentException("range split points must increase");
+            }
+        }
         primaryKey = primaryKey.clone();
         if (primaryKey.length == 0) {
             throw new IllegalArgumentException("a table needs a primary key");
@@ -68,11 +84,29 @@ public record TableDescriptor(int id, String name, List<ColumnDescriptor> column
     }
 
     public TableDescriptor withIndexes(List<IndexDescriptor> newIndexes) {
-        return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, newIndexes, foreignKeys, checks);
+        return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, newIndexes, foreignKeys, checks,
+                rangeSplits);
     }
 
     public TableDescriptor withForeignKeys(List<ForeignKeyDescriptor> newForeignKeys) {
-        return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, indexes, newForeignKeys, checks);
+        return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, indexes, newForeignKeys, checks,
+                rangeSplits);
+    }
+
+    /** The same table under new ids, with new indexes and columns (TRUNCATE, ALTER TABLE): partitioning is kept. */
+    public TableDescriptor with(int newId, List<ColumnDescriptor> newColumns, int[] newPrimaryKey,
+                                List<IndexDescriptor> newIndexes, List<ForeignKeyDescriptor> newForeignKeys) {
+        return new TableDescriptor(newId, name, newColumns, newPrimaryKey, partitionKeyLength, newIndexes, newForeignKeys,
+                checks, rangeSplits);
+    }
+
+    @Override
+    public List<byte[]> rangeSplits() {
+        return rangeSplits.stream().map(byte[]::clone).toList();
+    }
+
+    public boolean rangePartitioned() {
+        return !rangeSplits.isEmpty();
     }
 
     /** Whether the leading partition-key columns of the primary key are all among {@code positions}. */
@@ -104,7 +138,19 @@ public record TableDescriptor(int id, String name, List<ColumnDescriptor> column
         return o instanceof TableDescriptor other && other.id == id && other.name.equals(name)
                 && other.columns.equals(columns) && Arrays.equals(other.primaryKey, primaryKey)
                 && other.partitionKeyLength == partitionKeyLength && other.indexes.equals(indexes) && other.foreignKeys.equals(foreignKeys)
-                && other.checks.equals(checks);
+                && other.checks.equals(checks) && sameSplits(other.rangeSplits, rangeSplits);
+    }
+
+    private static boolean sameSplits(List<byte[]> a, List<byte[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -22,12 +22,15 @@ import java.util.List;
  *                 | bool constraint | utf state | i64 readableFrom)          (format 2 and later)
  *   | i32 f | f x (utf name | i32 c | c x i32 position | i32 parentTableId | c x i32 parent position
  *                 | utf onDelete)
- *   | i32 k | k x (utf name | utf condition)                                 (format 3)
+ *   | i32 k | k x (utf name | utf condition)                                 (format 3 and later)
+ *   | i32 r | r x (i32 length | bytes)  range split points                  (format 5)
  * </pre>
- * Formats 1 (no indexes), 2 (no foreign keys or checks) and 3 (no identity columns) are still read.
+ * Formats 1 (no indexes), 2 (no foreign keys or checks), 3 (no identity columns) and 4 (no range
+ * partitioning) are still read.
  */
 public final class TableDescriptorCodec {
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
+    private static final int FORMAT_WITHOUT_RANGES = 4;
     private static final int FORMAT_WITHOUT_IDENTITY = 3;
     private static final int FORMAT_WITHOUT_INDEXES = 1;
     private static final int FORMAT_WITHOUT_CONSTRAINTS = 2;
@@ -93,6 +96,11 @@ public final class TableDescriptorCodec {
             for (CheckDescriptor check : table.checks()) {
                 out.writeUTF(check.name());
                 out.writeUTF(check.conditionSql());
+            }
+            out.writeInt(table.rangeSplits().size());
+            for (byte[] split : table.rangeSplits()) {
+                out.writeInt(split.length);
+                out.write(split);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -164,7 +172,17 @@ public final class TableDescriptorCodec {
                     checks.add(new CheckDescriptor(in.readUTF(), in.readUTF()));
                 }
             }
-            return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, indexes, foreignKeys, checks);
+            List<byte[]> splits = new ArrayList<>();
+            if (format > FORMAT_WITHOUT_RANGES) {
+                int splitCount = in.readInt();
+                for (int i = 0; i < splitCount; i++) {
+                    byte[] split = new byte[in.readInt()];
+                    in.readFully(split);
+                    splits.add(split);
+                }
+            }
+            return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, indexes, foreignKeys, checks,
+                    splits);
         } catch (IOException e) {
             throw new UncheckedIOException("Corrupt table descriptor", e);
         }

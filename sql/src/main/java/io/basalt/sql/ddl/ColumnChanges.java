@@ -25,8 +25,7 @@ final class ColumnChanges {
     static TableDescriptor add(TableDescriptor table, ColumnDescriptor column) {
         List<ColumnDescriptor> columns = new ArrayList<>(table.columns());
         columns.add(column);
-        return new TableDescriptor(table.id(), table.name(), columns, table.primaryKey(), table.partitionKeyLength(),
-                table.indexes(), table.foreignKeys(), table.checks());
+        return table.with(table.id(), columns, table.primaryKey(), table.indexes(), table.foreignKeys());
     }
 
     /** The tables to store after dropping {@code position} of {@code table}: it, and those whose foreign keys point at it. */
@@ -64,9 +63,8 @@ final class ColumnChanges {
                     index.placement(), index.constraint(), index.state(), index.readableFrom()));
         }
         List<TableDescriptor> changed = new ArrayList<>();
-        TableDescriptor altered = new TableDescriptor(table.id(), table.name(), columns,
-                shift(table.primaryKey(), position), table.partitionKeyLength(), indexes,
-                shiftOwn(table.foreignKeys(), table.id(), position), table.checks());
+        TableDescriptor altered = table.with(table.id(), columns, shift(table.primaryKey(), position), indexes,
+                shiftOwn(table.foreignKeys(), table.id(), position));
         changed.add(altered);
         for (TableDescriptor other : catalog.tables()) {
             if (other.id() == table.id()) {

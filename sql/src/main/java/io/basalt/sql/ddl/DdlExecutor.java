@@ -131,6 +131,12 @@ public final class DdlExecutor {
             String checkName = constraintNames.add(check.name(), List.of(), "check");
             checks.add(new CheckDescriptor(checkName, check.condition().toSqlString(CalciteSqlDialect.DEFAULT).getSql()));
         }
+        List<ColumnDescriptor> partitionColumns = new ArrayList<>();
+        for (int i = 0; i < partitionKeyLength; i++) {
+            partitionColumns.add(columns.get(keyPositions[i]));
+        }
+        List<byte[]> rangeSplits = create.rangeSplits() == null ? List.of()
+                : RangeSplits.encode(create.rangeSplits(), partitionColumns, name);
         Catalog before = catalog.current();
         // The table is empty, so its indexes are readable at once: nothing to backfill.
         catalog.createTable(name, create.ifNotExists(), firstId -> {
@@ -140,7 +146,7 @@ public final class DdlExecutor {
                         indexUnique.get(i), indexPlacements.get(i), indexUnique.get(i), IndexDescriptor.State.PUBLIC, 0));
             }
             TableDescriptor table = new TableDescriptor(firstId, name, columns, keyPositions, partitionKeyLength,
-                    indexes, List.of(), checks);
+                    indexes, List.of(), checks, rangeSplits);
             ForeignKeyResolver resolver = new ForeignKeyResolver(before);
             List<ForeignKeyDescriptor> foreignKeys = new ArrayList<>();
             for (int i = 0; i < foreignKeyClauses.size(); i++) {

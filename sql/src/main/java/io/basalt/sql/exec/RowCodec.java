@@ -35,11 +35,13 @@ public final class RowCodec {
     private final KeyEncoder keys = new KeyEncoder(64);
     private final ValueEncoder values = new ValueEncoder();
     private final ValueDecoder valueDecoder = new ValueDecoder();
+    private final List<byte[]> splits;
 
     public RowCodec(TableDescriptor table, int partitionCount) {
         this.table = table;
         this.partitionCount = partitionCount;
         this.primaryKey = table.primaryKey();
+        this.splits = table.rangeSplits();
         List<ColumnDescriptor> columns = table.columns();
         this.valueColumns = IntStream.range(0, columns.size())
                 .filter(i -> !table.isPrimaryKeyColumn(i))
@@ -63,13 +65,26 @@ public final class RowCodec {
         return partitionCount;
     }
 
-    /** The partition of a row whose first primary-key values are {@code keyValues} (at least the partition key). */
+    /**
+     * The partition of a row whose first primary-key values are {@code keyValues} (at least the
+     * partition key): the hash of the encoded partition key, or, for a range-partitioned table, the
+     * number of the range it falls in (split points compared as encoded bytes, which order like
+     * the values) modulo the partition count.
+     */
     public int partitionOf(Object[] keyValues) {
         keys.reset();
         for (int i = 0; i < table.partitionKeyLength(); i++) {
             keys.writeValue(keyValues[i], SortOrder.ASCENDING);
         }
-        return PartitionKeys.bucketOf(keys.toByteArray(), partitionCount);
+        byte[] partitionKey = keys.toByteArray();
+        if (splits.isEmpty()) {
+            return PartitionKeys.bucketOf(partitionKey, partitionCount);
+        }
+        int range = 0;
+        while (range < splits.size() && Arrays.compareUnsigned(partitionKey, splits.get(range)) >= 0) {
+            range++;
+        }
+        return range % partitionCount;
     }
 
     /** {@code / partition / tableId / keyValues[0..count) /}: a whole key, or the prefix of a key range. */

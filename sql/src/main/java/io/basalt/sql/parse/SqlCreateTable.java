@@ -37,7 +37,7 @@ public final class SqlCreateTable extends SqlCreate {
                     @Nullable SqlNode... operands) {
                 return new SqlCreateTable(pos, ((SqlLiteral) operands[0]).booleanValue(),
                     (SqlIdentifier) operands[1], (SqlNodeList) operands[2], (SqlNodeList) operands[3],
-                    (SqlNodeList) operands[4]);
+                    (SqlNodeList) operands[4], (SqlNodeList) operands[5]);
             }
         };
 
@@ -45,14 +45,25 @@ public final class SqlCreateTable extends SqlCreate {
     private final SqlNodeList columns;
     private final SqlNodeList constraints;
     private final @Nullable SqlNodeList partitionBy;
+    private final @Nullable SqlNodeList rangeSplits;
 
     public SqlCreateTable(SqlParserPos pos, boolean ifNotExists, SqlIdentifier name, SqlNodeList columns,
             SqlNodeList constraints, @Nullable SqlNodeList partitionBy) {
+        this(pos, ifNotExists, name, columns, constraints, partitionBy, null);
+    }
+
+    /**
+     * @param rangeSplits for {@code PARTITION BY RANGE}, its split points (each a literal, or a
+     *     row of literals for several columns); null for HASH or no partitioning clause
+     */
+    public SqlCreateTable(SqlParserPos pos, boolean ifNotExists, SqlIdentifier name, SqlNodeList columns,
+            SqlNodeList constraints, @Nullable SqlNodeList partitionBy, @Nullable SqlNodeList rangeSplits) {
         super(OPERATOR, pos, false, ifNotExists);
         this.name = name;
         this.columns = columns;
         this.constraints = constraints;
         this.partitionBy = partitionBy;
+        this.rangeSplits = rangeSplits;
     }
 
     public SqlIdentifier name() {
@@ -150,9 +161,14 @@ public final class SqlCreateTable extends SqlCreate {
         return keys;
     }
 
-    /** The columns of {@code PARTITION BY HASH (...)}, or null if the table did not say. */
+    /** The columns of {@code PARTITION BY HASH | RANGE (...)}, or null if the table did not say. */
     public @Nullable SqlNodeList partitionBy() {
         return partitionBy;
+    }
+
+    /** The split points of {@code PARTITION BY RANGE (...) (splits)}, or null for hash partitioning. */
+    public @Nullable SqlNodeList rangeSplits() {
+        return rangeSplits;
     }
 
     @Override
@@ -163,7 +179,7 @@ public final class SqlCreateTable extends SqlCreate {
     @Override
     public List<SqlNode> getOperandList() {
         return ImmutableNullableList.of(SqlLiteral.createBoolean(ifNotExists, pos), name, columns,
-            constraints, partitionBy);
+            constraints, partitionBy, rangeSplits);
     }
 
     @Override
@@ -184,13 +200,21 @@ public final class SqlCreateTable extends SqlCreate {
         }
         writer.endList(frame);
         if (partitionBy != null) {
-            writer.keyword("PARTITION BY HASH");
+            writer.keyword(rangeSplits == null ? "PARTITION BY HASH" : "PARTITION BY RANGE");
             final SqlWriter.Frame columnsFrame = writer.startList("(", ")");
             for (SqlNode column : partitionBy) {
                 writer.sep(",");
                 column.unparse(writer, 0, 0);
             }
             writer.endList(columnsFrame);
+            if (rangeSplits != null) {
+                final SqlWriter.Frame splitsFrame = writer.startList("(", ")");
+                for (SqlNode split : rangeSplits) {
+                    writer.sep(",");
+                    split.unparse(writer, 0, 0);
+                }
+                writer.endList(splitsFrame);
+            }
         }
     }
 }
