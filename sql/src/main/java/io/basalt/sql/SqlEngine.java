@@ -43,6 +43,10 @@ public final class SqlEngine {
         return catalog;
     }
 
+    public QueryPlanner planner() {
+        return planner;
+    }
+
     public PlanCache plans() {
         return plans;
     }

@@ -72,6 +72,12 @@ public interface Transaction {
      */
     byte[] lockShared(byte[] key, boolean noWait);
 
+    /** How many requests this transaction has sent to partitions so far (EXPLAIN ANALYZE). */
+    long requestCount();
+
+    /** The partitions this transaction has sent requests to so far (EXPLAIN ANALYZE). */
+    java.util.BitSet partitionsTouched();
+
     /** How long this transaction waits for a lock before 55P03; 0 waits as long as it takes. */
     void setLockTimeout(long millis);
 

@@ -40,6 +40,10 @@ public final class PlanCache {
 
     private PlannedStatement plan(String sql, Catalog catalog) {
         SqlNode node = BasaltSqlParser.parse(sql);
+        if (node instanceof SqlExplainStatement explain && explain.analyze()) {
+            planner.compile(explain.statement(), catalog); // fails now, like EXPLAIN, if the statement is wrong
+            return new PlannedStatement.ExplainAnalyze(explain.statement());
+        }
         if (node instanceof SqlExplainStatement explain) {
             return new PlannedStatement.Explain(planner.compile(explain.statement(), catalog));
         }

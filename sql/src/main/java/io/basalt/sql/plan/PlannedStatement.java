@@ -16,6 +16,10 @@ public sealed interface PlannedStatement {
     record Explain(CompiledStatement statement) implements PlannedStatement {
     }
 
+    /** EXPLAIN ANALYZE: the statement is compiled with probes and run anew each time (see QueryPlanner#compileInstrumented). */
+    record ExplainAnalyze(SqlNode statement) implements PlannedStatement {
+    }
+
     /** Anything the session executes directly. */
     record Utility(SqlNode node) implements PlannedStatement {
     }

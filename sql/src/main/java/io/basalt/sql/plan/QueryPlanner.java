@@ -33,6 +33,8 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexNode;
 import io.basalt.sql.parse.BasaltSqlParser;
+import io.basalt.sql.exec.OperatorProbe;
+import io.basalt.sql.rel.ProbeRel;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
@@ -74,6 +76,19 @@ public final class QueryPlanner {
     }
 
     public CompiledStatement compile(SqlNode statement, Catalog catalog) {
+        return compile(statement, catalog, null);
+    }
+
+    /** A statement compiled for EXPLAIN ANALYZE, and the probes of its operators in the order EXPLAIN prints them. */
+    public record Instrumented(CompiledStatement statement, List<OperatorProbe> probes) {
+    }
+
+    public Instrumented compileInstrumented(SqlNode statement, Catalog catalog) {
+        List<OperatorProbe> probes = new ArrayList<>();
+        return new Instrumented(compile(statement, catalog, probes), probes);
+    }
+
+    private CompiledStatement compile(SqlNode statement, Catalog catalog, List<OperatorProbe> probes) {
         boolean dml = statement.getKind().belongsTo(SqlKind.DML);
         if (dml) {
             IdentityChecks.check(statement, catalog);
@@ -116,6 +131,10 @@ public final class QueryPlanner {
                 .replace(relRoot.collation).simplify();
         Program program = Programs.standard();
         RelNode physical = program.run(planner, relRoot.rel, desired, List.of(), List.of());
+        String plan = RelOptUtil.dumpPlan("", physical, SqlExplainFormat.TEXT, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+        if (probes != null) {
+            physical = ProbeRel.instrument(physical, probes);
+        }
 
         Map<String, Object> stash = new HashMap<>();
         @SuppressWarnings("unchecked")
@@ -144,7 +163,6 @@ public final class QueryPlanner {
             parameters.add(ClientTypes.parameter(type));
             parameterTypes[i] = type.getSqlTypeName();
         }
-        String plan = RelOptUtil.dumpPlan("", physical, SqlExplainFormat.TEXT, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
         return new CompiledStatement(query, bindable, stash, typeFactory, columns, outputTypes,
                 query ? outputFields : new int[] {0}, parameters, parameterTypes, plan,
                 query && SystemSchema.readsOnlySystemTables(physical));

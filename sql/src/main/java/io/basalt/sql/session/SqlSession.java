@@ -11,7 +11,13 @@ import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.sql.SqlEngine;
 import io.basalt.sql.exec.ExecutionContext;
+import io.basalt.common.client.RowCursor;
 import io.basalt.sql.exec.GeneratedKeys;
+import java.util.ArrayList;
+import java.util.Locale;
+import io.basalt.sql.exec.OperatorProbe;
+import io.basalt.sql.plan.QueryPlanner;
+import java.util.BitSet;
 import io.basalt.sql.plan.CompiledStatement;
 import io.basalt.sql.plan.PlannedStatement;
 import io.basalt.txn.IsolationLevel;
@@ -60,6 +66,10 @@ public final class SqlSession implements Session {
     private long retryPriority = Long.MAX_VALUE;
     private final UtilityExecutor utilities;
     private final SessionSettings settings = new SessionSettings();
+    /** The transaction of the statement running now, and its request counters at its start (EXPLAIN ANALYZE). */
+    private Transaction statementTransaction;
+    private long statementRequestsBefore;
+    private BitSet statementPartitionsBefore = new BitSet();
     /** Filled by the DML statement running now; read once by {@link #dmlResult}. */
     private GeneratedKeys lastGeneratedKeys;
     /** SERIALIZABLE by default, as ARCHITECTURE.md section 3 says (SSI unless {@code serializable = '2pl'}). */
@@ -91,7 +101,7 @@ public final class SqlSession implements Session {
             return new Handle(sql, compiled.statement().parameters(), compiled.statement().columns(),
                     compiled.statement().isQuery());
         }
-        if (planned instanceof PlannedStatement.Explain) {
+        if (planned instanceof PlannedStatement.Explain || planned instanceof PlannedStatement.ExplainAnalyze) {
             return new Handle(sql, List.of(), UtilityExecutor.PLAN_COLUMNS, true);
         }
         SqlNode node = ((PlannedStatement.Utility) planned).node();
@@ -119,6 +129,9 @@ public final class SqlSession implements Session {
         }
         if (planned instanceof PlannedStatement.Explain explain) {
             return StatementResult.rows(UtilityExecutor.planRows(explain.statement()));
+        }
+        if (planned instanceof PlannedStatement.ExplainAnalyze analyze) {
+            return StatementResult.rows(explainAnalyze(analyze, parameters));
         }
         SqlNode node = ((PlannedStatement.Utility) planned).node();
         try {
@@ -390,6 +403,56 @@ public final class SqlSession implements Session {
                 implicit -> withStatementRetries(implicit, () -> runDml(statement, parameters, implicit))));
     }
 
+    /**
+     * EXPLAIN ANALYZE: runs the statement for real (a DML statement's changes stay, as in
+     * PostgreSQL), reading every row, and returns its plan with each operator's actual rows and
+     * time (its inputs included), then the totals: time, KV requests and partitions touched.
+     */
+    private RowCursor explainAnalyze(PlannedStatement.ExplainAnalyze analyze, List<Object> parameters) {
+        QueryPlanner.Instrumented instrumented = engine.planner().compileInstrumented(analyze.statement(),
+                engine.catalog().current());
+        CompiledStatement statement = instrumented.statement();
+        long start = System.nanoTime();
+        long produced;
+        StatementResult result = run(statement, parameters);
+        if (result.hasRows()) {
+            produced = 0;
+            try (RowCursor rows = result.rowCursor()) {
+                while (rows.next() != null) {
+                    produced++;
+                }
+            }
+        } else {
+            produced = result.updateCount();
+        }
+        double millis = (System.nanoTime() - start) / 1_000_000.0;
+        List<String> lines = new ArrayList<>();
+        String[] planLines = statement.plan().split("\n");
+        for (int i = 0; i < planLines.length; i++) {
+            OperatorProbe probe = i < instrumented.probes().size() ? instrumented.probes().get(i) : null;
+            lines.add(probe == null ? planLines[i] : planLines[i] + String.format(Locale.ROOT,
+                    "  (actual rows=%d, time=%.3f ms)", probe.rows(), probe.millis()));
+        }
+        lines.add(String.format(Locale.ROOT, "Execution: %d %s in %.3f ms", produced,
+                statement.isQuery() ? "rows" : "rows changed", millis));
+        Transaction ran = statementTransaction;
+        if (ran != null) {
+            BitSet partitions = ran.partitionsTouched();
+            partitions.andNot(statementPartitionsBefore);
+            lines.add("KV requests: " + (ran.requestCount() - statementRequestsBefore));
+            lines.add("Partitions touched: " + partitions.cardinality() + " of " + engine.partitionCount() + " "
+                    + partitions);
+        }
+        return ListCursor.ofText("PLAN", lines);
+    }
+
+    /** Remembers the transaction a statement starts in, and what it had sent before (EXPLAIN ANALYZE). */
+    private void noteStatementTransaction(Transaction in) {
+        statementTransaction = in;
+        statementRequestsBefore = in.requestCount();
+        statementPartitionsBefore = in.partitionsTouched();
+    }
+
     /** The count, with the identity values the last (successful) run of the statement generated, if any. */
     private StatementResult dmlResult(long count) {
         GeneratedKeys keys = lastGeneratedKeys;
@@ -426,6 +489,7 @@ public final class SqlSession implements Session {
     }
 
     private QueryCursor query(CompiledStatement statement, List<Object> parameters, Transaction in, boolean implicit) {
+        noteStatementTransaction(in);
         Enumerator<Object> rows = statement.open(parameters,
                 new ExecutionContext(in, engine.partitionCount(), statement.rowLock(), statement.noWait(),
                         engine.catalog().current(), engine.transactions(), engine.sequences(), null));
@@ -455,6 +519,7 @@ public final class SqlSession implements Session {
         long count;
         GeneratedKeys keys = new GeneratedKeys();
         lastGeneratedKeys = keys; // each attempt starts afresh: a retried statement reports its last run
+        noteStatementTransaction(in);
         // Under two-phase locking a DML statement locks the rows it reads by key exclusively at
         // once, as SELECT ... FOR UPDATE does: taking a shared lock and upgrading it would make
         // two UPDATEs of one row deadlock every time (SQL Server's update locks serve the same end).

@@ -1,5 +1,9 @@
 package io.basalt.txn.coord;
 
+import java.util.BitSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.txn.TxnErrors;
@@ -12,20 +16,42 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Synchronous calls to partitions for the coordinator, with the futures' wrapping undone. */
+/**
+ * Synchronous calls to partitions for one coordinator, with the futures' wrapping undone. Counts
+ * the requests it sends and the partitions they went to (EXPLAIN ANALYZE reports them); the
+ * counters may be read from another thread, so they are atomic.
+ */
 final class PartitionCalls {
     private final PartitionClient client;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLongArray partitionsTouched = new AtomicLongArray(4); // bit set of up to 256 partitions
 
     PartitionCalls(PartitionClient client) {
         this.client = client;
     }
 
     <R> R call(int partition, PartitionCommand<R> command) {
-        return await(client.send(partition, command));
+        return await(send(partition, command));
     }
 
     <R> CompletableFuture<R> send(int partition, PartitionCommand<R> command) {
+        requests.incrementAndGet();
+        if (partition < 256) {
+            partitionsTouched.getAndUpdate(partition >> 6, bits -> bits | (1L << (partition & 63)));
+        }
         return client.send(partition, command);
+    }
+
+    long requests() {
+        return requests.get();
+    }
+
+    BitSet partitionsTouched() {
+        long[] words = new long[partitionsTouched.length()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = partitionsTouched.get(i);
+        }
+        return BitSet.valueOf(words);
     }
 
     static <R> R await(CompletableFuture<R> future) {

@@ -417,6 +417,16 @@ public final class TxnCoordinator implements Transaction {
     }
 
     @Override
+    public long requestCount() {
+        return calls.requests();
+    }
+
+    @Override
+    public BitSet partitionsTouched() {
+        return calls.partitionsTouched();
+    }
+
+    @Override
     public byte[] lockShared(byte[] key, boolean noWait) {
         ensureActive();
         return failOnError(() -> lockingGet(context.router().partitionOf(key), key, noWait));
