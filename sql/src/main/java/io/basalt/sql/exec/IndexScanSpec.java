@@ -103,17 +103,7 @@ public final class IndexScanSpec {
     }
 
     private void addRange(List<byte[][]> ranges, byte[] prefix, Object lower, Object upper) {
-        byte[] start = prefix;
-        byte[] end = RowCodec.prefixEnd(prefix);
-        if (lower != null) {
-            byte[] withLower = RowCodec.append(prefix, lower);
-            start = access.lowerInclusive() ? withLower : RowCodec.prefixEnd(withLower);
-        }
-        if (upper != null) {
-            byte[] withUpper = RowCodec.append(prefix, upper);
-            end = access.upperInclusive() ? RowCodec.prefixEnd(withUpper) : withUpper;
-        }
-        ranges.add(new byte[][] {start, end});
+        ranges.add(RowCodec.range(prefix, lower, access.lowerInclusive(), upper, access.upperInclusive()));
     }
 
     /**

@@ -101,6 +101,25 @@ public final class RowCodec {
         return new KeyEncoder(prefix.length + 16).writeRawBytes(prefix).writeValue(value, SortOrder.ASCENDING).toByteArray();
     }
 
+    /**
+     * The key range {start, end} of the keys that start with {@code prefix} and whose next field
+     * lies within the given bounds (a null bound: unbounded on that side).
+     */
+    public static byte[][] range(byte[] prefix, Object lower, boolean lowerInclusive, Object upper,
+                                 boolean upperInclusive) {
+        byte[] start = prefix;
+        byte[] end = prefixEnd(prefix);
+        if (lower != null) {
+            byte[] withLower = append(prefix, lower);
+            start = lowerInclusive ? withLower : prefixEnd(withLower);
+        }
+        if (upper != null) {
+            byte[] withUpper = append(prefix, upper);
+            end = upperInclusive ? prefixEnd(withUpper) : withUpper;
+        }
+        return new byte[][] {start, end};
+    }
+
     /** The first key after every key starting with {@code prefix}. */
     public static byte[] prefixEnd(byte[] prefix) {
         return Keys.prefixEnd(prefix);

@@ -90,18 +90,8 @@ public final class TableScanSpec {
                 ? List.of(codec.partitionOf(keyValues))
                 : allPartitions();
         for (int partition : partitions) {
-            byte[] prefix = codec.keyPrefix(partition, keyValues, bound);
-            byte[] start = prefix;
-            byte[] end = RowCodec.prefixEnd(prefix);
-            if (lower != null) {
-                byte[] withLower = RowCodec.append(prefix, lower);
-                start = access.lowerInclusive() ? withLower : RowCodec.prefixEnd(withLower);
-            }
-            if (upper != null) {
-                byte[] withUpper = RowCodec.append(prefix, upper);
-                end = access.upperInclusive() ? RowCodec.prefixEnd(withUpper) : withUpper;
-            }
-            ranges.add(new byte[][] {start, end});
+            ranges.add(RowCodec.range(codec.keyPrefix(partition, keyValues, bound), lower, access.lowerInclusive(),
+                    upper, access.upperInclusive()));
         }
         if (execution.rowLock() != null) {
             return Linq4j.asEnumerable(lockedRows(txn, codec, ranges, execution));

@@ -22,6 +22,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.linq4j.tree.Types;
+import io.basalt.sql.rel.RexRewrites;
 
 /**
  * Rewrites the few built-in operations whose Calcite behaviour differs visibly from PostgreSQL's
@@ -43,9 +44,7 @@ public final class PostgresSemantics {
     }
 
     public static RelNode apply(RelNode node) {
-        List<RelNode> inputs = node.getInputs().stream().map(PostgresSemantics::apply).toList();
-        RelNode withInputs = inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
-        return withInputs.accept(new Rewriter(withInputs.getCluster().getRexBuilder()));
+        return RexRewrites.everywhere(node, Rewriter::new);
     }
 
     private static SqlOperator function(String name, String method, SqlTypeFamily operand, SqlTypeName result) {

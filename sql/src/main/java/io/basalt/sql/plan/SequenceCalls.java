@@ -6,6 +6,7 @@ import io.basalt.sql.sequence.SequenceValues;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.CallImplementor;
 import org.apache.calcite.linq4j.tree.Expressions;
+import io.basalt.sql.rel.RexRewrites;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -38,9 +39,7 @@ final class SequenceCalls {
     }
 
     static RelNode apply(RelNode node) {
-        List<RelNode> inputs = node.getInputs().stream().map(SequenceCalls::apply).toList();
-        RelNode withInputs = inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
-        return withInputs.accept(new Rewriter(withInputs.getCluster().getRexBuilder()));
+        return RexRewrites.everywhere(node, Rewriter::new);
     }
 
     private static final class Rewriter extends RexShuttle {

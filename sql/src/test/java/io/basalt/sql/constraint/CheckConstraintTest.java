@@ -8,33 +8,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.basalt.common.client.PreparedStatementHandle;
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
+import io.basalt.sql.SessionTest;
 import io.basalt.sql.SqlTestbed;
-import io.basalt.sql.session.SqlSession;
+
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** CHECK constraints: a FALSE condition fails INSERT and UPDATE with 23514, NULL passes, bad ones fail CREATE TABLE. */
-class CheckConstraintTest {
-    private SqlTestbed db;
-    private SqlSession session;
-
+class CheckConstraintTest extends SessionTest {
     @BeforeEach
-    void open() {
-        db = new SqlTestbed();
-        session = db.session();
+    void createTables() {
         update(session, "CREATE TABLE stock (id INT PRIMARY KEY, qty INT CHECK (qty >= 0), lo INT, hi INT,"
                 + " CONSTRAINT ordered CHECK (lo <= hi))");
     }
 
-    @AfterEach
-    void close() {
-        session.close();
-        db.close();
-    }
-
-    private BasaltException error(String sql) {
+    private BasaltException failure(String sql) {
         return catchThrowableOfType(BasaltException.class, () -> update(session, sql));
     }
 
@@ -42,11 +32,11 @@ class CheckConstraintTest {
     void insertsAndUpdatesThatBreakAConditionFail() {
         update(session, "INSERT INTO stock VALUES (1, 5, 1, 2), (2, NULL, NULL, 3)");
 
-        BasaltException negative = error("INSERT INTO stock VALUES (3, -1, 1, 2)");
+        BasaltException negative = failure("INSERT INTO stock VALUES (3, -1, 1, 2)");
         assertThat(negative.sqlState()).isEqualTo(SqlState.CHECK_VIOLATION);
         assertThat(negative.getMessage()).contains("STOCK_CHECK").contains("STOCK");
-        assertThat(error("UPDATE stock SET qty = qty - 6 WHERE id = 1").sqlState()).isEqualTo(SqlState.CHECK_VIOLATION);
-        assertThat(error("UPDATE stock SET lo = 9").getMessage()).contains("ORDERED");
+        assertThat(failure("UPDATE stock SET qty = qty - 6 WHERE id = 1").sqlState()).isEqualTo(SqlState.CHECK_VIOLATION);
+        assertThat(failure("UPDATE stock SET lo = 9").getMessage()).contains("ORDERED");
         update(session, "UPDATE stock SET qty = qty - 5 WHERE id = 1");
         assertThat(rows(session, "SELECT id, qty FROM stock WHERE id = 1")).containsExactly(List.of(1, 0));
         assertThat(rows(session, "SELECT count(*) FROM stock")).containsExactly(List.of(2L));
@@ -65,13 +55,13 @@ class CheckConstraintTest {
 
     @Test
     void badConditionsFailTheCreateTable() {
-        assertThat(error("CREATE TABLE t1 (id INT PRIMARY KEY, v INT CHECK (w > 0))").sqlState())
+        assertThat(failure("CREATE TABLE t1 (id INT PRIMARY KEY, v INT CHECK (w > 0))").sqlState())
                 .isEqualTo(SqlState.UNDEFINED_COLUMN);
-        assertThat(error("CREATE TABLE t2 (id INT PRIMARY KEY, v INT CHECK (v + 1))").sqlState())
+        assertThat(failure("CREATE TABLE t2 (id INT PRIMARY KEY, v INT CHECK (v + 1))").sqlState())
                 .isEqualTo(SqlState.DATATYPE_MISMATCH);
-        assertThat(error("CREATE TABLE t3 (id INT PRIMARY KEY, v INT CHECK (v > (SELECT 1)))").sqlState())
+        assertThat(failure("CREATE TABLE t3 (id INT PRIMARY KEY, v INT CHECK (v > (SELECT 1)))").sqlState())
                 .isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
-        assertThat(error("CREATE TABLE t4 (id INT PRIMARY KEY, v INT CHECK (count(v) > 0))").sqlState())
+        assertThat(failure("CREATE TABLE t4 (id INT PRIMARY KEY, v INT CHECK (count(v) > 0))").sqlState())
                 .isEqualTo(SqlState.GROUPING_ERROR);
         assertThat(db.engine.catalog().current().tables()).hasSize(1);
     }

@@ -7,32 +7,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
+import io.basalt.sql.SessionTest;
 import io.basalt.sql.SqlTestbed;
-import io.basalt.sql.session.SqlSession;
+
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 
 /** FOREIGN KEY / REFERENCES in one session: definitions, enforcement, referential actions, DROP. */
-class ForeignKeyTest {
-    private SqlTestbed db;
-    private SqlSession session;
-
-    @BeforeEach
-    void open() {
-        db = new SqlTestbed();
-        session = db.session();
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        db.close();
-    }
-
-    private BasaltException error(String sql) {
+class ForeignKeyTest extends SessionTest {
+    private BasaltException failure(String sql) {
         return catchThrowableOfType(BasaltException.class, () -> update(session, sql));
     }
 
@@ -43,10 +28,10 @@ class ForeignKeyTest {
         update(session, "INSERT INTO customer VALUES (1, 'ann')");
 
         update(session, "INSERT INTO orders VALUES (10, 1), (11, NULL)");
-        BasaltException missing = error("INSERT INTO orders VALUES (12, 2)");
+        BasaltException missing = failure("INSERT INTO orders VALUES (12, 2)");
         assertThat(missing.sqlState()).isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
         assertThat(missing.getMessage()).contains("ORDERS_CUSTOMER_ID_FKEY");
-        assertThat(error("UPDATE orders SET customer_id = 3 WHERE id = 10").sqlState())
+        assertThat(failure("UPDATE orders SET customer_id = 3 WHERE id = 10").sqlState())
                 .isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
         assertThat(rows(session, "SELECT id, customer_id FROM orders ORDER BY id"))
                 .containsExactly(List.of(10, 1), Arrays.asList(11, null));
@@ -60,10 +45,10 @@ class ForeignKeyTest {
         update(session, "INSERT INTO customer VALUES (1), (2)");
         update(session, "INSERT INTO orders VALUES (10, 1)");
 
-        BasaltException restricted = error("DELETE FROM customer WHERE id = 1");
+        BasaltException restricted = failure("DELETE FROM customer WHERE id = 1");
         assertThat(restricted.sqlState()).isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
         assertThat(restricted.getMessage()).contains("BY_CUSTOMER").contains("ORDERS");
-        assertThat(error("UPDATE customer SET id = 5 WHERE id = 1").sqlState()).isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
+        assertThat(failure("UPDATE customer SET id = 5 WHERE id = 1").sqlState()).isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
         update(session, "DELETE FROM customer WHERE id = 2");
         update(session, "UPDATE customer SET id = 1 WHERE id = 1");
         assertThat(rows(session, "SELECT id FROM customer")).containsExactly(List.of(1));
@@ -79,7 +64,7 @@ class ForeignKeyTest {
         update(session, "INSERT INTO district VALUES (1, 1), (1, 2)");
         update(session, "INSERT INTO orders VALUES (1, 1, 100), (1, 1, 101), (1, 2, 100)");
         update(session, "INSERT INTO order_line VALUES (1, 1, 100, 1), (1, 1, 100, 2), (1, 1, 101, 1), (1, 2, 100, 1)");
-        assertThat(error("INSERT INTO order_line VALUES (1, 2, 101, 1)").sqlState())
+        assertThat(failure("INSERT INTO order_line VALUES (1, 2, 101, 1)").sqlState())
                 .isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
 
         update(session, "DELETE FROM district WHERE w_id = 1 AND d_id = 1");
@@ -106,7 +91,7 @@ class ForeignKeyTest {
         update(session, "CREATE TABLE strict (id INT PRIMARY KEY, team_id INT NOT NULL REFERENCES team"
                 + " ON DELETE SET NULL)");
         update(session, "INSERT INTO strict VALUES (1, 2)");
-        assertThat(error("DELETE FROM team WHERE id = 2").sqlState()).isEqualTo(SqlState.NOT_NULL_VIOLATION);
+        assertThat(failure("DELETE FROM team WHERE id = 2").sqlState()).isEqualTo(SqlState.NOT_NULL_VIOLATION);
     }
 
     @Test
@@ -117,9 +102,9 @@ class ForeignKeyTest {
         update(session, "INSERT INTO account VALUES (1, 'a@x')");
 
         update(session, "INSERT INTO login VALUES (1, 'a@x')");
-        assertThat(error("INSERT INTO login VALUES (2, 'b@x')").sqlState()).isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
-        assertThat(error("DELETE FROM account WHERE id = 1").sqlState()).isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
-        assertThat(error("DROP INDEX account_email_key").sqlState()).isEqualTo(SqlState.DEPENDENT_OBJECTS_STILL_EXIST);
+        assertThat(failure("INSERT INTO login VALUES (2, 'b@x')").sqlState()).isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
+        assertThat(failure("DELETE FROM account WHERE id = 1").sqlState()).isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
+        assertThat(failure("DROP INDEX account_email_key").sqlState()).isEqualTo(SqlState.DEPENDENT_OBJECTS_STILL_EXIST);
 
         update(session, "INSERT INTO employee VALUES (1, NULL)");
         update(session, "INSERT INTO employee VALUES (2, 1)");
@@ -132,15 +117,15 @@ class ForeignKeyTest {
     void badDefinitionsAreRefused() {
         update(session, "CREATE TABLE parent (id INT PRIMARY KEY, code VARCHAR(5), label VARCHAR(5))");
 
-        assertThat(error("CREATE TABLE c1 (id INT PRIMARY KEY, p INT REFERENCES nope)").sqlState())
+        assertThat(failure("CREATE TABLE c1 (id INT PRIMARY KEY, p INT REFERENCES nope)").sqlState())
                 .isEqualTo(SqlState.UNDEFINED_TABLE);
-        assertThat(error("CREATE TABLE c2 (id INT PRIMARY KEY, p VARCHAR(5) REFERENCES parent (label))").sqlState())
+        assertThat(failure("CREATE TABLE c2 (id INT PRIMARY KEY, p VARCHAR(5) REFERENCES parent (label))").sqlState())
                 .isEqualTo(SqlState.INVALID_FOREIGN_KEY);
-        assertThat(error("CREATE TABLE c3 (id INT PRIMARY KEY, p VARCHAR(5) REFERENCES parent)").sqlState())
+        assertThat(failure("CREATE TABLE c3 (id INT PRIMARY KEY, p VARCHAR(5) REFERENCES parent)").sqlState())
                 .isEqualTo(SqlState.DATATYPE_MISMATCH);
-        assertThat(error("CREATE TABLE c4 (id INT PRIMARY KEY, a INT, b INT, FOREIGN KEY (a, b) REFERENCES parent)")
+        assertThat(failure("CREATE TABLE c4 (id INT PRIMARY KEY, a INT, b INT, FOREIGN KEY (a, b) REFERENCES parent)")
                 .sqlState()).isEqualTo(SqlState.INVALID_FOREIGN_KEY);
-        assertThat(error("CREATE TABLE c5 (id INT PRIMARY KEY, p INT REFERENCES parent ON UPDATE CASCADE)").sqlState())
+        assertThat(failure("CREATE TABLE c5 (id INT PRIMARY KEY, p INT REFERENCES parent ON UPDATE CASCADE)").sqlState())
                 .isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
         assertThat(db.engine.catalog().current().tables()).hasSize(1);
     }
@@ -150,7 +135,7 @@ class ForeignKeyTest {
         update(session, "CREATE TABLE parent (id INT PRIMARY KEY)");
         update(session, "CREATE TABLE child (id INT PRIMARY KEY, p INT REFERENCES parent)");
 
-        assertThat(error("DROP TABLE parent").sqlState()).isEqualTo(SqlState.DEPENDENT_OBJECTS_STILL_EXIST);
+        assertThat(failure("DROP TABLE parent").sqlState()).isEqualTo(SqlState.DEPENDENT_OBJECTS_STILL_EXIST);
         update(session, "DROP TABLE parent CASCADE");
 
         update(session, "INSERT INTO child VALUES (1, 42)"); // no constraint left

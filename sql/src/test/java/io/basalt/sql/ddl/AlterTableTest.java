@@ -3,40 +3,24 @@ package io.basalt.sql.ddl;
 import static io.basalt.sql.SqlTestbed.rows;
 import static io.basalt.sql.SqlTestbed.update;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
+import io.basalt.sql.SessionTest;
 import io.basalt.sql.SqlTestbed;
-import io.basalt.sql.session.SqlSession;
+
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** ALTER TABLE ADD / DROP COLUMN: definitions change, rows are not rewritten, dependents are protected. */
-class AlterTableTest {
-    private SqlTestbed db;
-    private SqlSession session;
-
+class AlterTableTest extends SessionTest {
     @BeforeEach
-    void open() {
-        db = new SqlTestbed();
-        session = db.session();
+    void createTables() {
         update(session, "CREATE TABLE t (id INT PRIMARY KEY, a VARCHAR(5), b INT, c INT CHECK (c > 0))");
         update(session, "CREATE INDEX t_b ON t (b)");
         update(session, "INSERT INTO t VALUES (1, 'x', 10, 1), (2, 'y', 20, 2)");
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        db.close();
-    }
-
-    private SqlState error(String sql) {
-        return catchThrowableOfType(BasaltException.class, () -> update(session, sql)).sqlState();
     }
 
     @Test

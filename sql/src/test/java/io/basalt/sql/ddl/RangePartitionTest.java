@@ -3,46 +3,29 @@ package io.basalt.sql.ddl;
 import static io.basalt.sql.SqlTestbed.rows;
 import static io.basalt.sql.SqlTestbed.update;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.kv.codec.KeyDecoder;
 import io.basalt.kv.codec.KeyEncoder;
 import io.basalt.kv.codec.Keys;
 import io.basalt.kv.codec.SortOrder;
 import io.basalt.kv.partition.PartitionKeys;
+import io.basalt.sql.SessionTest;
 import io.basalt.sql.SqlTestbed;
 import io.basalt.sql.catalog.TableDescriptor;
 import io.basalt.sql.catalog.TableDescriptorCodec;
-import io.basalt.sql.session.SqlSession;
+
 import io.basalt.txn.IsolationLevel;
 import io.basalt.txn.KeyValue;
 import io.basalt.txn.Transaction;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 
 /** PARTITION BY RANGE: rows land in the partition of their range, queries and keys work as with hashing. */
-class RangePartitionTest {
-    private SqlTestbed db;
-    private SqlSession session;
-
-    @BeforeEach
-    void open() {
-        db = new SqlTestbed();
-        session = db.session();
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        db.close();
-    }
-
+class RangePartitionTest extends SessionTest {
     @Test
     void rowsLandInTheirRangesPartition() {
         update(session, "CREATE TABLE r (k INT PRIMARY KEY, v VARCHAR(5)) PARTITION BY RANGE (k) (-10, 100, 200)");
@@ -93,10 +76,6 @@ class RangePartitionTest {
 
         assertThat(decoded).isEqualTo(table);
         assertThat(decoded.rangeSplits()).hasSize(3);
-    }
-
-    private SqlState error(String sql) {
-        return catchThrowableOfType(BasaltException.class, () -> update(session, sql)).sqlState();
     }
 
     /** The first key column of the rows stored in {@code partition}, read raw, in key order. */

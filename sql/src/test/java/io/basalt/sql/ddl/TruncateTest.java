@@ -7,32 +7,22 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
+import io.basalt.sql.SessionTest;
 import io.basalt.sql.SqlTestbed;
-import io.basalt.sql.session.SqlSession;
+
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** TRUNCATE: empty tables with their indexes, keep the definitions, respect foreign keys, restart identities. */
-class TruncateTest {
-    private SqlTestbed db;
-    private SqlSession session;
-
+class TruncateTest extends SessionTest {
     @BeforeEach
-    void open() {
-        db = new SqlTestbed();
-        session = db.session();
+    void createTables() {
         update(session, "CREATE TABLE parent (id SERIAL PRIMARY KEY, code VARCHAR(5) UNIQUE)");
         update(session, "CREATE TABLE child (id INT PRIMARY KEY, p INT REFERENCES parent ON DELETE CASCADE)");
         update(session, "INSERT INTO parent (code) VALUES ('a'), ('b')");
         update(session, "INSERT INTO child VALUES (10, 1), (11, 2)");
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        db.close();
     }
 
     @Test

@@ -7,39 +7,25 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
+import io.basalt.sql.SessionTest;
 import io.basalt.sql.SqlTestbed;
-import io.basalt.sql.session.SqlSession;
+
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Secondary indexes through SQL: DDL, maintenance by DML, the planner's choice, uniqueness. */
-class SecondaryIndexTest {
-    private SqlTestbed db;
-    private SqlSession session;
-
+class SecondaryIndexTest extends SessionTest {
     @BeforeEach
-    void open() {
-        db = new SqlTestbed();
-        session = db.session();
+    void createTables() {
         update(session, "CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(20), city VARCHAR(20), age INT)");
         update(session, "INSERT INTO person VALUES (1, 'ann', 'oslo', 30), (2, 'bob', 'rome', 41),"
                 + " (3, 'cid', 'oslo', 25), (4, 'dan', NULL, 30), (5, 'eve', 'lima', 52)");
     }
 
-    @AfterEach
-    void close() {
-        session.close();
-        db.close();
-    }
-
     private String plan(String sql) {
         return rows(session, "EXPLAIN " + sql).toString();
-    }
-
-    private SqlState error(String sql) {
-        return catchThrowableOfType(BasaltException.class, () -> update(session, sql)).sqlState();
     }
 
     @Test

@@ -4,23 +4,19 @@ import static io.basalt.sql.SqlTestbed.rows;
 import static io.basalt.sql.SqlTestbed.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.sql.SessionTest;
 import io.basalt.sql.SqlTestbed;
-import io.basalt.sql.session.SqlSession;
+
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** EXPLAIN ANALYZE runs the statement and reports rows and time per operator, KV requests and partitions. */
-class ExplainAnalyzeTest {
-    private SqlTestbed db;
-    private SqlSession session;
-
+class ExplainAnalyzeTest extends SessionTest {
     @BeforeEach
-    void open() {
-        db = new SqlTestbed();
-        session = db.session();
+    void createTables() {
         update(session, "CREATE TABLE t (id INT PRIMARY KEY, grp INT, v INT)");
         StringBuilder insert = new StringBuilder("INSERT INTO t VALUES ");
         for (int id = 1; id <= 100; id++) {
@@ -28,12 +24,6 @@ class ExplainAnalyzeTest {
                     .append(")");
         }
         update(session, insert.toString());
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        db.close();
     }
 
     private String analyze(String sql) {

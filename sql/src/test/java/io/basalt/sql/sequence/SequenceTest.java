@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
+import io.basalt.sql.SessionTest;
 import io.basalt.sql.SqlTestbed;
 import io.basalt.sql.session.SqlSession;
 import java.util.ArrayList;
@@ -17,33 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 
 /** Sequences (CREATE SEQUENCE, NEXT VALUE FOR) and identity columns (GENERATED ... AS IDENTITY, SERIAL, AUTO_INCREMENT). */
-class SequenceTest {
-    private SqlTestbed db;
-    private SqlSession session;
-
-    @BeforeEach
-    void open() {
-        db = new SqlTestbed();
-        session = db.session();
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        db.close();
-    }
-
+class SequenceTest extends SessionTest {
     private long next(String sequence) {
         return (long) rows(session, "SELECT NEXT VALUE FOR " + sequence).get(0).get(0);
-    }
-
-    private SqlState error(String sql) {
-        return catchThrowableOfType(BasaltException.class, () -> update(session, sql)).sqlState();
     }
 
     @Test
