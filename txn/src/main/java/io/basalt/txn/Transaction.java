@@ -45,6 +45,12 @@ public interface Transaction {
     byte[] get(byte[] key);
 
     /**
+     * The values of {@code keys}, in their order (null: no row), read as {@link #get} reads each,
+     * with one request per partition instead of one per key.
+     */
+    List<byte[]> getAll(List<byte[]> keys);
+
+    /**
      * The keys of {@code [start, end)} with their values, in key order. The range must lie inside
      * one partition. The iterator reads in pages; it does not need closing.
      */

@@ -77,15 +77,18 @@ final class ChildRows {
         boolean onePartition = index.placement() == IndexDescriptor.Placement.GLOBAL
                 ? columns.length == index.columnCount() : coversPartitionKey(index.columns(), columns.length);
         List<Integer> partitions = onePartition ? List.of(codec.partitionOf(values)) : allPartitions();
-        List<KeyValue> found = new ArrayList<>();
+        List<byte[]> rowKeys = new ArrayList<>();
         for (int partition : partitions) {
             byte[] start = codec.prefix(partition, values, columns.length);
             for (Iterator<KeyValue> it = txn.scan(start, RowCodec.prefixEnd(start)); it.hasNext(); ) {
-                byte[] rowKey = codec.rowKey(it.next().value());
-                byte[] row = txn.get(rowKey);
-                if (row != null) {
-                    found.add(new KeyValue(rowKey, row));
-                }
+                rowKeys.add(codec.rowKey(it.next().value()));
+            }
+        }
+        List<byte[]> rows = txn.getAll(rowKeys);
+        List<KeyValue> found = new ArrayList<>();
+        for (int i = 0; i < rowKeys.size(); i++) {
+            if (rows.get(i) != null) {
+                found.add(new KeyValue(rowKeys.get(i), rows.get(i)));
             }
         }
         return found;

@@ -23,7 +23,8 @@ import org.apache.calcite.rel.type.RelDataType;
 /**
  * The run-time half of a {@code BasaltTableScan} through a secondary index: reads the index
  * entries the access selects (one partition for an equality on a global index's whole term, every
- * partition otherwise), then the rows they point to, by primary key, in the statement's
+ * partition otherwise), then the rows they point to, by primary key, 128 at a time with one
+ * request per partition ({@code Transaction.getAll}), in the statement's
  * transaction and at its snapshot, so entries and rows agree. Immutable and shared by every
  * execution of a cached plan.
  *
@@ -194,10 +195,10 @@ public final class IndexScanSpec {
                 return false;
             }
             List<Object[]> found = new ArrayList<>(rowKeys.size());
-            for (byte[] rowKey : rowKeys) {
-                byte[] value = txn.get(rowKey);
-                if (value != null) {
-                    found.add(rows.toInternal(rowCodec.decode(rowKey, value)));
+            List<byte[]> values = txn.getAll(rowKeys); // one request per partition for the whole batch
+            for (int i = 0; i < rowKeys.size(); i++) {
+                if (values.get(i) != null) {
+                    found.add(rows.toInternal(rowCodec.decode(rowKeys.get(i), values.get(i))));
                 }
             }
             batch = found.iterator();

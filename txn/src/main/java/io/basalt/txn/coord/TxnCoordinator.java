@@ -15,6 +15,7 @@ import io.basalt.txn.participant.HeartbeatCommand;
 import io.basalt.txn.participant.LockTable;
 import io.basalt.txn.participant.LockingReadCommand;
 import io.basalt.txn.participant.LockingReadReply;
+import io.basalt.txn.participant.MultiReadCommand;
 import io.basalt.txn.participant.Mutation;
 import io.basalt.txn.participant.ReadCommand;
 import io.basalt.txn.participant.RollbackStatementCommand;
@@ -25,6 +26,7 @@ import io.basalt.txn.participant.WriteIntentsReply;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -244,34 +247,81 @@ public final class TxnCoordinator implements Transaction {
         for (int attempt = 0; attempt < MAX_REREADS; attempt++) {
             MvccEntry entry = failOnError(() -> calls.call(partition,
                     new ReadCommand(key, readTs, ssiReader(partition))));
-            if (level.ssi() && entry.newerWriters().length > 0) {
-                failOnError(() -> {
-                    ssi.readPast(entry.newerWriters());
-                    return null;
-                });
-            }
-            if (entry.intent() == null) {
-                return entry.committedValue();
-            }
-            switch (failOnError(() -> visibility.decide(entry.intent()))) {
-                case INTENT_VALUE:
-                    return entry.intent().value();
-                case SKIPPED_NEWER:
-                    if (level.ssi()) {
-                        failOnError(() -> {
-                            ssi.readPast(entry.intent().txnId());
-                            return null;
-                        });
-                    }
-                    return entry.committedValue();
-                case COMMITTED_VALUE:
-                    return entry.committedValue();
-                default:
-                    // The writer finished and cleaned up between our read and our push: read again.
+            byte[][] value = visibleValue(entry);
+            if (value != null) {
+                return value[0];
             }
         }
         // An intent without a record three times running is an aborted transaction's leftover.
         return failOnError(() -> calls.call(partition, new ReadCommand(key, readTs))).committedValue();
+    }
+
+    /**
+     * Many point reads at once: one request per partition (sent together), then each entry judged
+     * as {@link #get} judges it; a key whose writer vanished meanwhile is read again alone. Under
+     * two-phase locking each key is a locking read of its own.
+     */
+    @Override
+    public List<byte[]> getAll(List<byte[]> keys) {
+        ensureActive();
+        List<byte[]> values = new ArrayList<>(Collections.nCopies(keys.size(), (byte[]) null));
+        if (level.lockingReads()) {
+            for (int i = 0; i < keys.size(); i++) {
+                values.set(i, get(keys.get(i)));
+            }
+            return values;
+        }
+        Map<Integer, List<Integer>> byPartition = new TreeMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            byPartition.computeIfAbsent(context.router().partitionOf(keys.get(i)), p -> new ArrayList<>()).add(i);
+        }
+        Map<Integer, CompletableFuture<List<MvccEntry>>> replies = new TreeMap<>();
+        byPartition.forEach((partition, positions) -> {
+            List<byte[]> partitionKeys = positions.stream().map(keys::get).toList();
+            replies.put(partition, calls.send(partition, new MultiReadCommand(partitionKeys, readTs, ssiReader(partition))));
+        });
+        for (Map.Entry<Integer, List<Integer>> group : byPartition.entrySet()) {
+            List<MvccEntry> entries = failOnError(() -> PartitionCalls.await(replies.get(group.getKey())));
+            for (int j = 0; j < entries.size(); j++) {
+                int position = group.getValue().get(j);
+                byte[][] value = visibleValue(entries.get(j));
+                values.set(position, value != null ? value[0] : get(keys.get(position)));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * What this transaction sees of a read entry: {@code {value}} (the value may be null: no row),
+     * or null when the intent's writer finished and cleaned up between the read and the push (read
+     * again). Records the rw-antidependencies an SSI read implies.
+     */
+    private byte[][] visibleValue(MvccEntry entry) {
+        if (level.ssi() && entry.newerWriters().length > 0) {
+            failOnError(() -> {
+                ssi.readPast(entry.newerWriters());
+                return null;
+            });
+        }
+        if (entry.intent() == null) {
+            return new byte[][] {entry.committedValue()};
+        }
+        switch (failOnError(() -> visibility.decide(entry.intent()))) {
+            case INTENT_VALUE:
+                return new byte[][] {entry.intent().value()};
+            case SKIPPED_NEWER:
+                if (level.ssi()) {
+                    failOnError(() -> {
+                        ssi.readPast(entry.intent().txnId());
+                        return null;
+                    });
+                }
+                return new byte[][] {entry.committedValue()};
+            case COMMITTED_VALUE:
+                return new byte[][] {entry.committedValue()};
+            default:
+                return null;
+        }
     }
 
     /** Two-phase locking read: shared lock, then the latest committed value (or this transaction's own). */
