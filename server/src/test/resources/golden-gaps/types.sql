@@ -2,13 +2,14 @@
 
 # ---- DECIMAL -----------------------------------------------------------------------------------------
 
-# Basalt: 0.3333333333333, 2.5000000000000, 0.333333, 0.333333333333. The scale of a DECIMAL
-# quotient varies with the operands' types and can be as low as 6; PostgreSQL keeps at least 16
-# significant digits.
-query RRRR
-SELECT CAST(1.00 AS DECIMAL(5, 2)) / 3, 10.00 / 4, 1 / 3.0, 1.0 / 3
+# Basalt: 0.3333333333333333 (16 digits) for all three. PostgreSQL chooses the scale of a NUMERIC
+# quotient from the values (at least 16 significant digits, in steps of four); Basalt's comes from
+# the types, max(16, scale of either operand) (BasaltTypeSystem), and is the same as PostgreSQL's
+# for 10.00 / 4 (golden/types.sql) but not here.
+query RRR
+SELECT CAST(1.00 AS DECIMAL(5, 2)) / 3, 1 / 3.0, 1.0 / 3
 ----
-0.33333333333333333333 2.5000000000000000 0.33333333333333333333 0.33333333333333333333
+0.33333333333333333333 0.33333333333333333333 0.33333333333333333333
 
 # Basalt: 22003 "cannot be represented as a DECIMAL(38, 30)". Product scales add up and are
 # capped at 38, which leaves too few integer digits; PostgreSQL's NUMERIC has no such cap.
@@ -19,37 +20,12 @@ SELECT CAST(1000.5 AS DECIMAL(20, 10)) * CAST(1000.5 AS DECIMAL(20, 10)) * CAST(
 
 # ---- Integers and floating point ----------------------------------------------------------------------
 
-# Basalt: -2147483648. ABS of the smallest INTEGER wraps around.
-query error 22003
-SELECT ABS(CAST(-2147483648 AS INTEGER))
-
-# Basalt: 22003. In PostgreSQL -2147483648 is the negation of the BIGINT 2147483648.
+# Basalt: 22003. In PostgreSQL -2147483648 is the negation of the BIGINT 2147483648; Basalt's parser
+# reads it as one INTEGER literal (a grammar change).
 query I
 SELECT -2147483648 - 1
 ----
 -2147483649
-
-# Basalt: 3 and -2. A DOUBLE or REAL cast to an integer is truncated; PostgreSQL rounds to
-# nearest (ties to even).
-query III
-SELECT CAST(3.5E0 AS INTEGER), CAST(CAST(-2.7 AS REAL) AS INTEGER), CAST(CAST(2.5 AS DOUBLE PRECISION) AS INTEGER)
-----
-4 -3 2
-
-# Basalt: Infinity for all three. PostgreSQL refuses overflow and division by zero in floating
-# point, and the square root of a negative number.
-query error 22003
-SELECT CAST(1e308 AS DOUBLE PRECISION) * 10
-
-query error 22012
-SELECT CAST(1 AS DOUBLE PRECISION) / 0
-
-query error 2201F
-SELECT SQRT(-1)
-
-# Basalt: XX000 internal error.
-query error 2201E
-SELECT LN(0)
 
 # ---- Text --------------------------------------------------------------------------------------------
 

@@ -190,6 +190,14 @@ INSERT INTO t (id, n) VALUES (3, 'abc')
 query error 22007
 SELECT CAST('garbage' AS DATE)
 
+# ---- 2201E / 2201F logarithm and power --------------------------------------------------------------------
+
+query error 2201E
+SELECT LN(n - 10) FROM t WHERE id = 1
+
+query error 2201F
+SELECT SQRT(n - 11) FROM t WHERE id = 1
+
 # ---- Session settings: 42704 unknown parameter, 22023 bad value ------------------------------------------
 
 statement error 42704

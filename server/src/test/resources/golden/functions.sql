@@ -105,6 +105,28 @@ SELECT SIN(0) + COS(0)
 ----
 1
 
+# ROUND of a DECIMAL has the scale asked for (0 when none is given, never below 0) and rounds half
+# away from zero; SIGN of a DECIMAL has no fraction.
+query RRRRR
+SELECT ROUND(2.5), ROUND(-2.5), ROUND(1.235, 2), ROUND(-1.235, 2), ROUND(123.45, -1)
+----
+3 -3 1.24 -1.24 120
+
+query RRR
+SELECT ROUND(1.2345, 2), ROUND(1.2, 3), ROUND(9.96, 1)
+----
+1.23 1.200 10.0
+
+query RR
+SELECT SIGN(-3.5), SIGN(0.0)
+----
+-1 0
+
+query R
+SELECT LOG10(1000)
+----
+3
+
 query RR
 SELECT ROUND(AVG(x), 2), SUM(x) FROM (VALUES (1.25), (2.50), (3.75), (1.00)) AS t(x)
 ----
@@ -136,6 +158,12 @@ query TT
 SELECT CAST(DATE '2024-02-29' AS VARCHAR), CAST(TIME '13:14:15' AS VARCHAR)
 ----
 2024-02-29 13:14:15
+
+# The fraction of a second stays when a TIMESTAMP or TIME becomes text, also for a literal.
+query TT
+SELECT CAST(TIMESTAMP '2024-02-29 13:14:15.5' AS VARCHAR), CAST(TIME '13:14:15.5' AS VARCHAR)
+----
+'2024-02-29 13:14:15.5' 13:14:15.5
 
 query DD
 SELECT TIMESTAMP '2024-02-29 13:14:15' + INTERVAL '1' HOUR, TIMESTAMP '2024-02-29 23:30:00' + INTERVAL '45' MINUTE

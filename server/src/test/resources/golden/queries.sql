@@ -388,6 +388,75 @@ GROUP BY CASE WHEN age < 30 THEN 'young' ELSE 'other' END ORDER BY bucket
 other 4
 young 2
 
+# SUM of BIGINT is NUMERIC, so it cannot wrap around; SUM of DECIMAL(p, s) keeps scale s.
+statement ok
+CREATE TABLE big (id INTEGER PRIMARY KEY, b BIGINT, x DECIMAL(3, 2))
+
+statement count 3
+INSERT INTO big VALUES (1, 9000000000000000000, 9.99), (2, 9000000000000000000, 9.99), (3, -5, 1.25)
+
+query RR
+SELECT SUM(b), SUM(x) FROM big
+----
+17999999999999999995 21.23
+
+query IR
+SELECT id, SUM(b) FROM big GROUP BY id ORDER BY id
+----
+1 9000000000000000000
+2 9000000000000000000
+3 -5
+
+query IR
+SELECT COUNT(DISTINCT x), SUM(b) FROM big
+----
+2 17999999999999999995
+
+query IR
+SELECT id, SUM(b) OVER (ORDER BY id) FROM big ORDER BY id
+----
+1 9000000000000000000
+2 18000000000000000000
+3 17999999999999999995
+
+# AVG of integers and decimals is NUMERIC with 16 fractional digits here (at least 16 significant
+# ones in PostgreSQL); the sum of a DECIMAL(3, 2) may need more digits than one value has.
+query R
+SELECT AVG(x) FROM (VALUES (1.00), (2.00), (2.00)) AS v(x)
+----
+1.6666666666666667
+
+query RR
+SELECT AVG(salary), AVG(age) FROM emp WHERE dept = 'ENG'
+----
+87.0000000000000000 27.6666666666666667
+
+query RR
+SELECT ROUND(AVG(x), 2), AVG(x) FROM big
+----
+7.08 7.0766666666666667
+
+query R
+SELECT ROUND(AVG(b)) FROM big WHERE id <= 2
+----
+9000000000000000000
+
+query RR
+SELECT AVG(age) FILTER (WHERE dept = 'ENG'), AVG(DISTINCT salary) FROM emp
+----
+27.6666666666666667 80.1000000000000000
+
+query TR
+SELECT name, AVG(age) OVER (ORDER BY id) FROM emp WHERE id <= 2 ORDER BY id
+----
+Ann 30.0000000000000000
+Bob 27.5000000000000000
+
+query R
+SELECT AVG(age) FROM emp WHERE id > 100
+----
+NULL
+
 # ---- Set operations ------------------------------------------------------------------------------
 
 query T

@@ -66,6 +66,12 @@ SELECT SUM(d) FROM num
 ----
 1000.99
 
+# A DECIMAL quotient keeps at least 16 fractional digits (PostgreSQL: at least 16 significant ones).
+query RR
+SELECT 10.00 / 4, CAST(7 AS DECIMAL(3, 0)) / CAST(2 AS DECIMAL(5, 4))
+----
+2.5000000000000000 3.5000000000000000
+
 query RR
 SELECT CAST(123.456 AS DECIMAL(5, 2)), CAST(-123.455 AS DECIMAL(5, 2))
 ----
@@ -139,6 +145,21 @@ SELECT SUM(i) FROM num WHERE id >= 10
 ----
 4000000000
 
+# The integer product overflows before it becomes a DECIMAL.
+query error 22003
+SELECT CAST(i * i AS DECIMAL(20, 0)) + 1.5 FROM num WHERE id = 10
+
+query error 22003
+SELECT ABS(CAST(-2147483648 AS INTEGER))
+
+query error 22003
+SELECT ABS(CAST(-32768 AS SMALLINT))
+
+query III
+SELECT ABS(CAST(-2147483647 AS INTEGER)), ABS(CAST(-32767 AS SMALLINT)), ABS(CAST(-9223372036854775807 AS BIGINT))
+----
+2147483647 32767 9223372036854775807
+
 query error 22003
 SELECT i + i FROM num WHERE id = 10
 
@@ -161,6 +182,67 @@ query R
 SELECT CAST(1e300 AS DOUBLE PRECISION) * 10
 ----
 1E+301
+
+# A DOUBLE or REAL becomes an integer rounded to nearest, ties to even, and must fit.
+query IIII
+SELECT CAST(3.5E0 AS INTEGER), CAST(CAST(-2.7 AS REAL) AS INTEGER), CAST(CAST(2.5 AS DOUBLE PRECISION) AS INTEGER),
+  CAST(-4.5E0 AS BIGINT)
+----
+4 -3 2 -4
+
+query I
+SELECT CAST(r * 10 AS SMALLINT) FROM num WHERE id = 12
+----
+1
+
+query error 22003
+SELECT CAST(CAST(2147483647.5 AS DOUBLE PRECISION) AS INTEGER)
+
+query error 22003
+SELECT CAST(CAST('NaN' AS DOUBLE PRECISION) AS BIGINT)
+
+# Overflow, underflow and division by zero are errors, never Infinity or 0; so are the square root
+# of a negative number and the logarithm of zero or a negative number.
+query error 22003
+SELECT CAST(1e308 AS DOUBLE PRECISION) * 10
+
+query error 22003
+SELECT x * 1e308 * 1e308 FROM num WHERE id = 12
+
+query error 22003
+SELECT CAST(1e-300 AS DOUBLE PRECISION) * 1e-300
+
+query error 22003
+SELECT CAST(3e38 AS REAL) * CAST(10 AS REAL)
+
+query error 22012
+SELECT CAST(1 AS DOUBLE PRECISION) / 0
+
+query error 22012
+SELECT r / 0 FROM num WHERE id = 12
+
+query error 2201F
+SELECT SQRT(-1)
+
+query error 2201F
+SELECT POWER(0, -1)
+
+query error 2201E
+SELECT LN(0)
+
+query error 2201E
+SELECT LN(-1)
+
+query error 2201E
+SELECT LOG10(x - 1) FROM num WHERE id = 12
+
+query error 22003
+SELECT EXP(1000)
+
+query RR
+SELECT CAST('Infinity' AS DOUBLE PRECISION) * 2, CAST('NaN' AS DOUBLE PRECISION) / 0
+----
+Infinity NaN
 
 # ---- Text: length limits, trailing blanks, CHAR padding ------------------------------------------------
 

@@ -1,13 +1,22 @@
 package io.basalt.sql.fun;
 
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -21,76 +30,339 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
-import org.apache.calcite.linq4j.tree.Types;
 
 /**
- * Rewrites the few built-in operations whose Calcite behaviour differs visibly from PostgreSQL's
- * into calls of {@link BasaltFunctions}, after SQL is converted to a plan:
+ * Rewrites the built-in operations whose Calcite behaviour differs visibly from PostgreSQL's into
+ * calls of Basalt's own implementations ({@link NumericFunctions}, {@link BasaltFunctions}), after SQL is converted to a plan, where types are known. Every
+ * rewrite keeps the original result type.
+ *
  * <ul>
- *   <li>{@code CHAR_LENGTH} / {@code CHARACTER_LENGTH} count code points, not UTF-16 units;</li>
- *   <li>{@code CAST(timestamp AS VARCHAR)} and {@code CAST(time AS VARCHAR)} keep milliseconds.</li>
+ *   <li>Checked arithmetic (the SQL standard and PostgreSQL): on integers, + - * / and unary minus
+ *       raise 22003 instead of wrapping around (Calcite's checked operators); on DECIMAL, every
+ *       result is cast to its type, which raises 22003 when it has too many digits; DECIMAL
+ *       division keeps the scale of its type ({@code BasaltTypeSystem}); on DOUBLE and REAL,
+ *       overflow and underflow are 22003 and division by zero 22012, never Infinity.
+ *       Calcite's {@code ConvertToChecked} does the first two, but drops the rewritten operands
+ *       of a DECIMAL operation: {@code CAST(i * i AS DECIMAL(20, 0)) + 1.5} wrapped around.</li>
+ *   <li>ABS of the smallest integer, SQRT, LN, LOG10, EXP and POWER of arguments they are not
+ *       defined for raise PostgreSQL's errors (22003, 2201F, 2201E) instead of returning a
+ *       wrong number, NaN or Infinity.</li>
+ *   <li>DOUBLE and REAL become integers rounded to nearest, not truncated, and 22003 when out of
+ *       range.</li>
+ *   <li>TIMESTAMP and TIME become text with their fraction of a second.</li>
+ *   <li>{@code CHAR_LENGTH} counts code points, not UTF-16 units.</li>
  * </ul>
- * The rewrite works on the plan, where types are known, and keeps the original result type.
  */
 public final class PostgresSemantics {
-    private static final SqlOperator CHAR_LENGTH = function("CHAR_LENGTH", "charLength", SqlTypeFamily.CHARACTER,
-            SqlTypeName.INTEGER);
-    private static final SqlOperator TIMESTAMP_TEXT = function("TIMESTAMP_TEXT", "timestampText",
-            SqlTypeFamily.TIMESTAMP, SqlTypeName.VARCHAR);
-    private static final SqlOperator TIME_TEXT = function("TIME_TEXT", "timeText", SqlTypeFamily.TIME, SqlTypeName.VARCHAR);
+    private static final SqlOperator CHAR_LENGTH = function("CHAR_LENGTH", BasaltFunctions.class, "charLength",
+            SqlTypeName.INTEGER, String.class);
+    private static final SqlOperator TIMESTAMP_TEXT = function("TIMESTAMP_TEXT", BasaltFunctions.class, "timestampText",
+            SqlTypeName.VARCHAR, long.class);
+    private static final SqlOperator TIME_TEXT = function("TIME_TEXT", BasaltFunctions.class, "timeText",
+            SqlTypeName.VARCHAR, int.class);
+
+    private static final SqlOperator DECIMAL_DIVIDE = function("DIVIDE", NumericFunctions.class, "divide",
+            SqlTypeName.DECIMAL, BigDecimal.class, BigDecimal.class, int.class);
+    private static final FloatOperators DOUBLE = new FloatOperators(double.class, SqlTypeName.DOUBLE);
+    private static final FloatOperators REAL = new FloatOperators(float.class, SqlTypeName.REAL);
+
+    private static final SqlOperator ABS_SMALLINT = function("ABS", NumericFunctions.class, "abs",
+            SqlTypeName.SMALLINT, short.class);
+    private static final SqlOperator ABS_INTEGER = function("ABS", NumericFunctions.class, "abs",
+            SqlTypeName.INTEGER, int.class);
+    private static final SqlOperator ABS_BIGINT = function("ABS", NumericFunctions.class, "abs",
+            SqlTypeName.BIGINT, long.class);
+    private static final SqlOperator TO_TINYINT = function("TO_TINYINT", NumericFunctions.class, "toTinyint",
+            SqlTypeName.TINYINT, double.class);
+    private static final SqlOperator TO_SMALLINT = function("TO_SMALLINT", NumericFunctions.class, "toSmallint",
+            SqlTypeName.SMALLINT, double.class);
+    private static final SqlOperator TO_INTEGER = function("TO_INTEGER", NumericFunctions.class, "toInteger",
+            SqlTypeName.INTEGER, double.class);
+    private static final SqlOperator TO_BIGINT = function("TO_BIGINT", NumericFunctions.class, "toBigint",
+            SqlTypeName.BIGINT, double.class);
+    private static final SqlOperator SQRT = doubleFunction("SQRT", "sqrt", 1);
+    private static final SqlOperator LN = doubleFunction("LN", "ln", 1);
+    private static final SqlOperator LOG10 = doubleFunction("LOG10", "log10", 1);
+    private static final SqlOperator EXP = doubleFunction("EXP", "exp", 1);
+    private static final SqlOperator POWER = doubleFunction("POWER", "power", 2);
+    private static final BigDecimal ONE_HALF = new BigDecimal("0.5");
 
     private PostgresSemantics() {
     }
 
-    public static RelNode apply(RelNode node) {
-        List<RelNode> inputs = node.getInputs().stream().map(PostgresSemantics::apply).toList();
-        RelNode withInputs = inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
-        return withInputs.accept(new Rewriter(withInputs.getCluster().getRexBuilder()));
+    public static RelNode apply(RelNode root) {
+        return root.accept(new RelRewriter(root.getCluster().getRexBuilder()));
     }
 
-    private static SqlOperator function(String name, String method, SqlTypeFamily operand, SqlTypeName result) {
-        Method implementation = Types.lookupMethod(BasaltFunctions.class, method,
-                switch (operand) {
-                    case CHARACTER -> String.class;
-                    case TIMESTAMP -> long.class;
-                    default -> int.class;
-                });
-        return new SqlUserDefinedFunction(new SqlIdentifier("BASALT_" + name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
-                ReturnTypes.explicit(result).andThen(SqlTypeTransforms.TO_NULLABLE),
-                InferTypes.FIRST_KNOWN, OperandTypes.operandMetadata(List.of(operand),
-                        factory -> List.of(factory.createSqlType(operand == SqlTypeFamily.CHARACTER ? SqlTypeName.VARCHAR
-                                : operand == SqlTypeFamily.TIMESTAMP ? SqlTypeName.TIMESTAMP : SqlTypeName.TIME)),
-                        i -> "value", i -> false),
+    /**
+     * The planner's constant folding with these semantics. Calcite folds constant expressions
+     * (while converting SQL to a plan, and in its rules) by running its own implementation of
+     * them, which would give {@code CAST(3.5E0 AS INTEGER)} as 3 and {@code CAST(FALSE AS
+     * VARCHAR)} as {@code 'FALSE'} before {@link #apply} ever sees the plan. An expression that
+     * fails (1 / 0) stays unfolded, so that it fails when the statement runs, as before.
+     */
+    public static RexExecutor constantFolding() {
+        return (rexBuilder, constants, reduced) -> {
+            Rewriter rewriter = new RelRewriter(rexBuilder).rewriter;
+            List<RexNode> rewritten = constants.stream().map(constant -> constant.accept(rewriter)).toList();
+            List<RexNode> folded = new ArrayList<>();
+            RexUtil.EXECUTOR.reduce(rexBuilder, rewritten, folded);
+            for (int i = 0; i < constants.size(); i++) {
+                reduced.add(folded.get(i) == rewritten.get(i) ? constants.get(i) : folded.get(i));
+            }
+        };
+    }
+
+    private static SqlOperator doubleFunction(String name, String method, int arity) {
+        Class<?>[] parameters = new Class<?>[arity];
+        java.util.Arrays.fill(parameters, double.class);
+        return function(name, NumericFunctions.class, method, SqlTypeName.DOUBLE, parameters);
+    }
+
+    /**
+     * An operator implemented by a static method. It is only ever called with an explicit result
+     * type ({@code RexBuilder.makeCall(type, ...)}), never validated, so the operand metadata
+     * only has to be plausible.
+     */
+    private static SqlOperator function(String name, Class<?> owner, String method, SqlTypeName result,
+                                        Class<?>... parameters) {
+        Method implementation = Types.lookupMethod(owner, method, parameters);
+        List<SqlTypeName> operandTypes = new ArrayList<>();
+        for (Class<?> parameter : parameters) {
+            operandTypes.add(sqlTypeOf(parameter));
+        }
+        return new SqlUserDefinedFunction(new SqlIdentifier("BASALT_" + name, SqlParserPos.ZERO),
+                SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(result).andThen(SqlTypeTransforms.TO_NULLABLE),
+                InferTypes.FIRST_KNOWN,
+                OperandTypes.operandMetadata(operandTypes.stream().map(SqlTypeName::getFamily).toList(),
+                        factory -> operandTypes.stream().map(factory::createSqlType).toList(),
+                        i -> "value" + i, i -> false),
                 ScalarFunctionImpl.create(implementation));
+    }
+
+    private static SqlTypeName sqlTypeOf(Class<?> parameter) {
+        if (parameter == String.class) {
+            return SqlTypeName.VARCHAR;
+        }
+        if (parameter == BigDecimal.class) {
+            return SqlTypeName.DECIMAL;
+        }
+        if (parameter == boolean.class) {
+            return SqlTypeName.BOOLEAN;
+        }
+        if (parameter == double.class) {
+            return SqlTypeName.DOUBLE;
+        }
+        if (parameter == float.class) {
+            return SqlTypeName.REAL;
+        }
+        if (parameter == short.class) {
+            return SqlTypeName.SMALLINT;
+        }
+        return parameter == long.class ? SqlTypeName.BIGINT : SqlTypeName.INTEGER;
+    }
+
+    /** Checked + - * / on one floating-point type. */
+    private record FloatOperators(SqlOperator plus, SqlOperator minus, SqlOperator times, SqlOperator divide,
+                                  SqlTypeName type) {
+        FloatOperators(Class<?> javaType, SqlTypeName type) {
+            this(operator("PLUS", "plus", javaType, type), operator("MINUS", "minus", javaType, type),
+                    operator("TIMES", "times", javaType, type), operator("DIVIDE", "divide", javaType, type), type);
+        }
+
+        private static SqlOperator operator(String name, String method, Class<?> javaType, SqlTypeName type) {
+            return function(name, NumericFunctions.class, method, type, javaType, javaType);
+        }
+
+        SqlOperator of(SqlKind kind) {
+            return switch (kind) {
+                case PLUS -> plus;
+                case MINUS -> minus;
+                case TIMES -> times;
+                default -> divide;
+            };
+        }
+    }
+
+    /** Visits every relational expression, including those inside subqueries. */
+    private static final class RelRewriter extends RelHomogeneousShuttle {
+        private final Rewriter rewriter;
+
+        RelRewriter(RexBuilder rexBuilder) {
+            this.rewriter = new Rewriter(rexBuilder, this);
+        }
+
+        @Override
+        public RelNode visit(RelNode other) {
+            return visitChildren(other).accept(rewriter);
+        }
     }
 
     private static final class Rewriter extends RexShuttle {
         private final RexBuilder rexBuilder;
+        private final RelDataTypeFactory typeFactory;
+        private final RelRewriter relRewriter;
 
-        Rewriter(RexBuilder rexBuilder) {
+        Rewriter(RexBuilder rexBuilder, RelRewriter relRewriter) {
             this.rexBuilder = rexBuilder;
+            this.typeFactory = rexBuilder.getTypeFactory();
+            this.relRewriter = relRewriter;
+        }
+
+        @Override
+        public RexNode visitSubQuery(RexSubQuery subQuery) {
+            RexSubQuery visited = (RexSubQuery) super.visitSubQuery(subQuery);
+            RelNode rel = visited.rel.accept(relRewriter);
+            return rel == visited.rel ? visited : visited.clone(rel);
         }
 
         @Override
         public RexNode visitCall(RexCall call) {
             RexCall visited = (RexCall) super.visitCall(call);
             SqlOperator operator = visited.getOperator();
-            if (operator == SqlStdOperatorTable.CHAR_LENGTH || operator == SqlStdOperatorTable.CHARACTER_LENGTH) {
-                return rexBuilder.makeCall(visited.getType(), CHAR_LENGTH, visited.getOperands());
+            RelDataType type = visited.getType();
+            List<RexNode> operands = visited.getOperands();
+            if (visited.getKind() == SqlKind.CAST) {
+                return cast(visited);
             }
-            if (visited.getKind() == SqlKind.CAST
-                    && SqlTypeFamily.CHARACTER.contains(visited.getType())) {
-                RexNode operand = visited.getOperands().get(0);
-                SqlTypeName from = operand.getType().getSqlTypeName();
-                SqlOperator text = from == SqlTypeName.TIMESTAMP ? TIMESTAMP_TEXT : from == SqlTypeName.TIME ? TIME_TEXT : null;
-                if (text != null) {
-                    RelDataType varchar = rexBuilder.getTypeFactory().createTypeWithNullability(
-                            rexBuilder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), operand.getType().isNullable());
-                    return rexBuilder.makeCast(visited.getType(), rexBuilder.makeCall(varchar, text, List.of(operand)));
+            if (operator == SqlStdOperatorTable.CHAR_LENGTH || operator == SqlStdOperatorTable.CHARACTER_LENGTH) {
+                return rexBuilder.makeCall(type, CHAR_LENGTH, operands);
+            }
+            SqlTypeName result = type.getSqlTypeName();
+            if (operator == SqlStdOperatorTable.ABS && absolute(result) != null) {
+                return rexBuilder.makeCall(type, absolute(result), operands);
+            }
+            SqlOperator mathematical = mathematical(operator, operands, result);
+            if (mathematical != null) {
+                return rexBuilder.makeCall(type, mathematical,
+                        operands.stream().map(operand -> ensure(operand, SqlTypeName.DOUBLE)).limit(
+                                mathematical == SQRT ? 1 : operands.size()).toList());
+            }
+            RexNode rewritten = switch (visited.getKind()) {
+                case PLUS, MINUS, TIMES, DIVIDE, MINUS_PREFIX -> arithmetic(visited);
+                default -> visited;
+            };
+            if (result == SqlTypeName.DECIMAL) {
+                // A DECIMAL result is checked against its type by a cast (22003 when it has too many digits).
+                return rexBuilder.makeCast(type, rewritten);
+            }
+            return rewritten;
+        }
+
+        private static SqlOperator absolute(SqlTypeName result) {
+            return switch (result) {
+                case SMALLINT -> ABS_SMALLINT;
+                case INTEGER -> ABS_INTEGER;
+                case BIGINT -> ABS_BIGINT;
+                default -> null;
+            };
+        }
+
+        private static SqlOperator mathematical(SqlOperator operator, List<RexNode> operands, SqlTypeName result) {
+            if (result != SqlTypeName.DOUBLE) {
+                return null;
+            }
+            if (operator == SqlStdOperatorTable.POWER) {
+                // Calcite turns SQRT(x) into POWER(x, 0.5) while converting SQL to a plan.
+                return operands.get(1) instanceof RexLiteral exponent && !exponent.isNull()
+                        && exponent.getValueAs(BigDecimal.class).compareTo(ONE_HALF) == 0 ? SQRT : POWER;
+            }
+            if (operator == SqlStdOperatorTable.SQRT) {
+                return SQRT;
+            }
+            if (operator == SqlStdOperatorTable.LN) {
+                return LN;
+            }
+            if (operator == SqlStdOperatorTable.LOG10) {
+                return LOG10;
+            }
+            return operator == SqlStdOperatorTable.EXP ? EXP : null;
+        }
+
+        private RexNode arithmetic(RexCall call) {
+            RelDataType type = call.getType();
+            SqlKind kind = call.getKind();
+            List<RexNode> operands = call.getOperands();
+            SqlTypeName result = type.getSqlTypeName();
+            if (SqlTypeName.INT_TYPES.contains(result)) {
+                SqlOperator checked = switch (kind) {
+                    case PLUS -> SqlStdOperatorTable.CHECKED_PLUS;
+                    case MINUS -> SqlStdOperatorTable.CHECKED_MINUS;
+                    case TIMES -> SqlStdOperatorTable.CHECKED_MULTIPLY;
+                    case MINUS_PREFIX -> SqlStdOperatorTable.CHECKED_UNARY_MINUS;
+                    default -> SqlStdOperatorTable.CHECKED_DIVIDE;
+                };
+                return rexBuilder.makeCall(call.getParserPosition(), type, checked, operands);
+            }
+            if (result == SqlTypeName.DECIMAL && kind == SqlKind.DIVIDE) {
+                return rexBuilder.makeCall(type, DECIMAL_DIVIDE, List.of(ensure(operands.get(0), SqlTypeName.DECIMAL),
+                        ensure(operands.get(1), SqlTypeName.DECIMAL),
+                        rexBuilder.makeLiteral(type.getScale(), typeFactory.createSqlType(SqlTypeName.INTEGER))));
+            }
+            FloatOperators floating = switch (result) {
+                case DOUBLE, FLOAT -> DOUBLE;
+                case REAL -> REAL;
+                default -> null;
+            };
+            if (floating == null || kind == SqlKind.MINUS_PREFIX) {
+                return call;
+            }
+            return rexBuilder.makeCall(type, floating.of(kind),
+                    operands.stream().map(operand -> ensure(operand, floating.type())).toList());
+        }
+
+        private RexNode cast(RexCall cast) {
+            RelDataType target = cast.getType();
+            RexNode operand = cast.getOperands().get(0);
+            SqlTypeName from = operand.getType().getSqlTypeName();
+            SqlTypeName to = target.getSqlTypeName();
+            if (SqlTypeFamily.CHARACTER.contains(target)) {
+                SqlOperator text = switch (from) {
+                    case TIMESTAMP -> TIMESTAMP_TEXT;
+                    case TIME -> TIME_TEXT;
+                    default -> null;
+                };
+                if (text == null) {
+                    return cast;
+                }
+                // The cast to the target keeps what the original did for a CHAR(n) or VARCHAR(n).
+                return rexBuilder.makeCast(target, rexBuilder.makeCall(nullableAs(SqlTypeName.VARCHAR, operand), text,
+                        List.of(operand)));
+            }
+            if (SqlTypeName.APPROX_TYPES.contains(from)) {
+                SqlOperator round = switch (to) {
+                    case TINYINT -> TO_TINYINT;
+                    case SMALLINT -> TO_SMALLINT;
+                    case INTEGER -> TO_INTEGER;
+                    case BIGINT -> TO_BIGINT;
+                    default -> null;
+                };
+                if (round != null) {
+                    return rexBuilder.makeCall(target, round, List.of(ensure(operand, SqlTypeName.DOUBLE)));
                 }
             }
-            return visited;
+            return cast;
+        }
+
+        /** The type {@code typeName} (at its default precision), nullable if {@code like} is. */
+        private RelDataType nullableAs(SqlTypeName typeName, RexNode like) {
+            return typeFactory.createTypeWithNullability(typeFactory.createSqlType(typeName), like.getType().isNullable());
+        }
+
+        /** {@code node} as {@code typeName}, cast if it is of another type. */
+        private RexNode ensure(RexNode node, SqlTypeName typeName) {
+            if (node.getType().getSqlTypeName() == typeName) {
+                return node;
+            }
+            RelDataType type = typeName == SqlTypeName.DECIMAL
+                    ? typeFactory.createSqlType(SqlTypeName.DECIMAL, typeFactory.getTypeSystem().getMaxNumericPrecision(),
+                            decimalScaleOf(node.getType()))
+                    : typeFactory.createSqlType(typeName);
+            return rexBuilder.makeCast(typeFactory.createTypeWithNullability(type, node.getType().isNullable()), node);
+        }
+
+        private static int decimalScaleOf(RelDataType type) {
+            return type.getSqlTypeName() == SqlTypeName.DECIMAL ? type.getScale() : 0;
         }
     }
-
 }

@@ -3,6 +3,8 @@ package io.basalt.sql.plan;
 import io.basalt.common.client.ColumnMetadata;
 import io.basalt.common.client.ParameterMetadata;
 import io.basalt.sql.catalog.Catalog;
+import io.basalt.sql.fun.NumericAggregates;
+import io.basalt.sql.fun.PostgresOperatorTable;
 import io.basalt.sql.fun.PostgresSemantics;
 import io.basalt.sql.rule.BasaltRules;
 import io.basalt.sql.schema.BasaltSchema;
@@ -40,16 +42,13 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlExplainFormat;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -81,7 +80,7 @@ public final class QueryPlanner {
         root.add(SystemSchema.NAME, new SystemSchema(catalog));
         CalciteConnectionConfig config = connectionConfig();
         CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, List.of(SCHEMA), typeFactory, config);
-        BasaltValidator validator = new BasaltValidator(SqlStdOperatorTable.instance(), catalogReader, typeFactory,
+        BasaltValidator validator = new BasaltValidator(PostgresOperatorTable.INSTANCE, catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(BasaltConformance.INSTANCE)
                         .withIdentifierExpansion(true)
@@ -93,7 +92,7 @@ public final class QueryPlanner {
         VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(config));
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
-        planner.setExecutor(RexUtil.EXECUTOR);
+        planner.setExecutor(PostgresSemantics.constantFolding());
         RelOptUtil.registerDefaultRules(planner, false, false);
         BasaltRules.all(partitionCount).forEach(planner::addRule);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
@@ -103,9 +102,9 @@ public final class QueryPlanner {
         SystemSchema.refuseChanges(relRoot.rel);
         relRoot = relRoot.withRel(CheckConstraints.apply(relRoot.rel,
                 (table, condition) -> conditionOverTable(table, condition, validator, converter)));
-        // Checked arithmetic (BasaltConformance): +, -, * and / on integers raise 22003 on overflow.
-        relRoot = relRoot.withRel(new ConvertToChecked(cluster.getRexBuilder()).visit(relRoot.rel));
+        relRoot = relRoot.withRel(NumericAggregates.apply(relRoot.rel));
         relRoot = relRoot.withRel(PadSpaceComparisons.apply(relRoot.rel));
+        // Also checked arithmetic (BasaltConformance): overflow raises 22003 instead of wrapping around.
         relRoot = relRoot.withRel(PostgresSemantics.apply(relRoot.rel));
 
         RelTraitSet desired = relRoot.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)
