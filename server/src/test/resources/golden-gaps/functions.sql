@@ -8,12 +8,6 @@ SELECT OCTET_LENGTH('héllo')
 ----
 6
 
-# Basalt: abc1TRUE. Booleans become text in upper case; PostgreSQL writes true/false.
-query TT
-SELECT 'abc' || 1 || TRUE, CAST(FALSE AS VARCHAR)
-----
-abc1true false
-
 # Basalt: false. PostgreSQL's LIKE has backslash as its default escape character.
 query B
 SELECT 'a%c' LIKE 'a\%c'

@@ -190,7 +190,28 @@ INSERT INTO t (id, n) VALUES (3, 'abc')
 query error 22007
 SELECT CAST('garbage' AS DATE)
 
-# ---- 2201E / 2201F logarithm and power --------------------------------------------------------------------
+query error 22007
+SELECT CAST('not a timestamp' AS TIMESTAMP)
+
+# ---- 22008 date/time field out of range, 22011 substring, 2201E / 2201F logarithm and power ------------
+
+query error 22008
+SELECT CAST('2024-02-30' AS DATE)
+
+query error 22008
+SELECT CAST('2024-13-01 00:00:00' AS TIMESTAMP)
+
+query error 22008
+SELECT CAST('25:00:00' AS TIME)
+
+query error 22008
+SELECT CAST('23:61:00' AS TIME)
+
+query error 22011
+SELECT SUBSTRING('abc' FROM 1 FOR -1)
+
+query error 22011
+SELECT SUBSTRING(v FROM 1 FOR n - 20) FROM t WHERE id = 1
 
 query error 2201E
 SELECT LN(n - 10) FROM t WHERE id = 1

@@ -12,6 +12,18 @@ SELECT SUBSTRING('abcdef' FROM 2 FOR 3), SUBSTRING('abcdef' FROM 4), SUBSTRING('
 ----
 bcd def ef
 
+# Positions and lengths count characters; a negative length is an error (errors.sql).
+query TTT
+SELECT SUBSTRING('héllo' FROM 2 FOR 3), SUBSTRING('abcdef' FROM 0 FOR 3), SUBSTRING('abc' FROM -5 FOR 2)
+----
+éll ab (empty)
+
+# Booleans become text in lower case.
+query TT
+SELECT 'abc' || 1 || TRUE, CAST(FALSE AS VARCHAR)
+----
+abc1true false
+
 query II
 SELECT POSITION('cd' IN 'abcdef'), POSITION('x' IN 'abc')
 ----
@@ -164,6 +176,13 @@ query TT
 SELECT CAST(TIMESTAMP '2024-02-29 13:14:15.5' AS VARCHAR), CAST(TIME '13:14:15.5' AS VARCHAR)
 ----
 '2024-02-29 13:14:15.5' 13:14:15.5
+
+# Text becomes a date or time by PostgreSQL's rules: blanks around, seconds optional, T or a blank
+# between date and time.
+query DDD
+SELECT CAST(' 2024-02-29 ' AS DATE), CAST('2024-02-29 12:00' AS TIMESTAMP), CAST('2024-02-29T12:00:01.5' AS TIMESTAMP)
+----
+2024-02-29 2024-02-29T12:00:00 2024-02-29T12:00:01.5
 
 query DD
 SELECT TIMESTAMP '2024-02-29 13:14:15' + INTERVAL '1' HOUR, TIMESTAMP '2024-02-29 23:30:00' + INTERVAL '45' MINUTE

@@ -351,6 +351,40 @@ SELECT FALSE < TRUE, TRUE = TRUE
 ----
 true true
 
+# Text becomes a BOOLEAN by PostgreSQL's rules: any case, blanks around, any unique prefix.
+query BBBBBB
+SELECT CAST('t' AS BOOLEAN), CAST('f' AS BOOLEAN), CAST('yes' AS BOOLEAN), CAST('no' AS BOOLEAN),
+  CAST('on' AS BOOLEAN), CAST('0' AS BOOLEAN)
+----
+true false true false true false
+
+query BBBB
+SELECT CAST(' TRUE ' AS BOOLEAN), CAST('Fal' AS BOOLEAN), CAST('OFF' AS BOOLEAN), CAST('1' AS BOOLEAN)
+----
+true false false true
+
+query error 22P02
+SELECT CAST('maybe' AS BOOLEAN)
+
+query error 22P02
+SELECT CAST('o' AS BOOLEAN)
+
+statement count 6
+INSERT INTO bools VALUES (5, 't'), (6, 'no'), (7, ' Off'), (8, 'Y'), (9, '0'), (10, 'on')
+
+query IB
+SELECT id, b FROM bools WHERE id >= 5 ORDER BY id
+----
+5 true
+6 false
+7 false
+8 true
+9 false
+10 true
+
+statement error 22P02
+INSERT INTO bools VALUES (11, 'nope')
+
 # ---- DATE, TIME, TIMESTAMP ---------------------------------------------------------------------------
 
 statement ok
@@ -362,6 +396,19 @@ INSERT INTO dt VALUES (1, DATE '0001-01-01', TIME '00:00:00', TIMESTAMP '1970-01
 
 statement count 1
 INSERT INTO dt VALUES (3, '2024-02-29', '12:30', '2024-02-29 12:00:00')
+
+# A day, hour, minute or second that does not exist is 22008, for stored text as for a cast.
+statement error 22008
+INSERT INTO dt (id, d) VALUES (4, '2023-02-29')
+
+statement error 22008
+INSERT INTO dt (id, t) VALUES (4, '25:00')
+
+statement error 22008
+UPDATE dt SET ts = '2024-02-29 12:60:00' WHERE id = 3
+
+statement error 22007
+INSERT INTO dt (id, d) VALUES (4, 'not a date')
 
 query IDDD
 SELECT id, d, t, ts FROM dt ORDER BY id

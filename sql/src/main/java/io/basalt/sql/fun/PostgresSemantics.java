@@ -33,7 +33,8 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**
  * Rewrites the built-in operations whose Calcite behaviour differs visibly from PostgreSQL's into
- * calls of Basalt's own implementations ({@link NumericFunctions}, {@link BasaltFunctions}), after SQL is converted to a plan, where types are known. Every
+ * calls of Basalt's own implementations ({@link NumericFunctions}, {@link TextFunctions},
+ * {@link BasaltFunctions}), after SQL is converted to a plan, where types are known. Every
  * rewrite keeps the original result type.
  *
  * <ul>
@@ -49,8 +50,10 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  *       wrong number, NaN or Infinity.</li>
  *   <li>DOUBLE and REAL become integers rounded to nearest, not truncated, and 22003 when out of
  *       range.</li>
- *   <li>TIMESTAMP and TIME become text with their fraction of a second.</li>
- *   <li>{@code CHAR_LENGTH} counts code points, not UTF-16 units.</li>
+ *   <li>Text becomes BOOLEAN, DATE, TIME and TIMESTAMP by PostgreSQL's input rules
+ *       ({@code TextInput}); BOOLEAN, TIMESTAMP and TIME become text as PostgreSQL writes them.</li>
+ *   <li>{@code CHAR_LENGTH} and {@code SUBSTRING} count code points, not UTF-16 units;
+ *       SUBSTRING with a negative length is 22011.</li>
  * </ul>
  */
 public final class PostgresSemantics {
@@ -60,6 +63,20 @@ public final class PostgresSemantics {
             SqlTypeName.VARCHAR, long.class);
     private static final SqlOperator TIME_TEXT = function("TIME_TEXT", BasaltFunctions.class, "timeText",
             SqlTypeName.VARCHAR, int.class);
+    private static final SqlOperator BOOLEAN_TEXT = function("BOOLEAN_TEXT", TextFunctions.class, "booleanText",
+            SqlTypeName.VARCHAR, boolean.class);
+    private static final SqlOperator TO_BOOLEAN = function("TO_BOOLEAN", TextFunctions.class, "toBoolean",
+            SqlTypeName.BOOLEAN, String.class);
+    private static final SqlOperator TO_DATE = function("TO_DATE", TextFunctions.class, "toDate",
+            SqlTypeName.DATE, String.class);
+    private static final SqlOperator TO_TIME = function("TO_TIME", TextFunctions.class, "toTime",
+            SqlTypeName.TIME, String.class);
+    private static final SqlOperator TO_TIMESTAMP = function("TO_TIMESTAMP", TextFunctions.class, "toTimestamp",
+            SqlTypeName.TIMESTAMP, String.class);
+    private static final SqlOperator SUBSTRING = function("SUBSTRING", TextFunctions.class, "substring",
+            SqlTypeName.VARCHAR, String.class, long.class, long.class);
+    private static final SqlOperator SUBSTRING_TO_END = function("SUBSTRING", TextFunctions.class, "substring",
+            SqlTypeName.VARCHAR, String.class, long.class);
 
     private static final SqlOperator DECIMAL_DIVIDE = function("DIVIDE", NumericFunctions.class, "divide",
             SqlTypeName.DECIMAL, BigDecimal.class, BigDecimal.class, int.class);
@@ -228,6 +245,14 @@ public final class PostgresSemantics {
             if (operator == SqlStdOperatorTable.CHAR_LENGTH || operator == SqlStdOperatorTable.CHARACTER_LENGTH) {
                 return rexBuilder.makeCall(type, CHAR_LENGTH, operands);
             }
+            if (operator == SqlStdOperatorTable.SUBSTRING
+                    && SqlTypeFamily.CHARACTER.contains(operands.get(0).getType())) {
+                List<RexNode> arguments = new ArrayList<>(operands);
+                for (int i = 1; i < arguments.size(); i++) {
+                    arguments.set(i, ensure(arguments.get(i), SqlTypeName.BIGINT));
+                }
+                return rexBuilder.makeCall(type, arguments.size() == 3 ? SUBSTRING : SUBSTRING_TO_END, arguments);
+            }
             SqlTypeName result = type.getSqlTypeName();
             if (operator == SqlStdOperatorTable.ABS && absolute(result) != null) {
                 return rexBuilder.makeCall(type, absolute(result), operands);
@@ -320,6 +345,7 @@ public final class PostgresSemantics {
                 SqlOperator text = switch (from) {
                     case TIMESTAMP -> TIMESTAMP_TEXT;
                     case TIME -> TIME_TEXT;
+                    case BOOLEAN -> BOOLEAN_TEXT;
                     default -> null;
                 };
                 if (text == null) {
@@ -328,6 +354,21 @@ public final class PostgresSemantics {
                 // The cast to the target keeps what the original did for a CHAR(n) or VARCHAR(n).
                 return rexBuilder.makeCast(target, rexBuilder.makeCall(nullableAs(SqlTypeName.VARCHAR, operand), text,
                         List.of(operand)));
+            }
+            if (SqlTypeFamily.CHARACTER.contains(operand.getType())) {
+                SqlOperator parse = switch (to) {
+                    case BOOLEAN -> TO_BOOLEAN;
+                    case DATE -> TO_DATE;
+                    case TIME -> TO_TIME;
+                    case TIMESTAMP -> TO_TIMESTAMP;
+                    default -> null;
+                };
+                if (parse == null) {
+                    return cast;
+                }
+                RexNode parsed = rexBuilder.makeCall(nullableAs(to, operand), parse, List.of(operand));
+                // TIME(p) and TIMESTAMP(p) below milliseconds: Calcite's cast from the millisecond type.
+                return parsed.getType().equals(target) ? parsed : rexBuilder.makeCast(target, parsed);
             }
             if (SqlTypeName.APPROX_TYPES.contains(from)) {
                 SqlOperator round = switch (to) {
