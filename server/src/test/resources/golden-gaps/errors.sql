@@ -6,13 +6,6 @@ CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)
 statement count 2
 INSERT INTO t VALUES (1, 10), (2, 0)
 
-# Basalt: XX000 internal error "more than one value in agg SINGLE_VALUE".
-query error 21000
-SELECT (SELECT id FROM t)
-
-query error 21000
-SELECT id FROM t WHERE n = (SELECT n FROM t)
-
 # Basalt: 42601 "Illegal DATE literal", raised by the parser (a grammar change). PostgreSQL: 22008
 # date/time field out of range, as Basalt reports for a cast (golden/errors.sql).
 query error 22008

@@ -219,6 +219,31 @@ SELECT LN(n - 10) FROM t WHERE id = 1
 query error 2201F
 SELECT SQRT(n - 11) FROM t WHERE id = 1
 
+# ---- 21000 more than one row from a scalar subquery -------------------------------------------------------
+
+query error 21000
+SELECT (SELECT id FROM t)
+
+query error 21000
+SELECT id FROM t WHERE n = (SELECT n FROM t)
+
+query error 21000
+SELECT id, (SELECT n FROM t AS t2 WHERE t2.id >= t.id) FROM t
+
+query error 21000
+SELECT (SELECT d FROM t WHERE d IS NULL OR d > 0)
+
+query II
+SELECT id, (SELECT n FROM t AS t2 WHERE t2.id <> t.id) FROM t ORDER BY id
+----
+1 0
+2 10
+
+query I
+SELECT (SELECT id FROM t WHERE id > 5)
+----
+NULL
+
 # ---- Session settings: 42704 unknown parameter, 22023 bad value ------------------------------------------
 
 statement error 42704

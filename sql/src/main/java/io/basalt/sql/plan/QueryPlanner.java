@@ -6,6 +6,7 @@ import io.basalt.sql.catalog.Catalog;
 import io.basalt.sql.fun.NumericAggregates;
 import io.basalt.sql.fun.PostgresOperatorTable;
 import io.basalt.sql.fun.PostgresSemantics;
+import io.basalt.sql.fun.ScalarSubqueries;
 import io.basalt.sql.rule.BasaltRules;
 import io.basalt.sql.schema.BasaltSchema;
 import io.basalt.sql.schema.system.SystemSchema;
@@ -114,8 +115,8 @@ public final class QueryPlanner {
 
         Map<String, Object> stash = new HashMap<>();
         @SuppressWarnings("unchecked")
-        Bindable<Object> bindable = EnumerableInterpretable.toBindable(stash, null, (EnumerableRel) physical,
-                EnumerableRel.Prefer.ARRAY);
+        Bindable<Object> bindable = EnumerableInterpretable.toBindable(stash, null,
+                (EnumerableRel) ScalarSubqueries.checked(physical), EnumerableRel.Prefer.ARRAY);
 
         boolean query = !dml;
         int[] outputFields = relRoot.fields.stream().mapToInt(f -> f.getKey()).toArray();
