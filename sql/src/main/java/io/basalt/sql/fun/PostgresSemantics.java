@@ -1,5 +1,7 @@
 package io.basalt.sql.fun;
 
+import io.basalt.common.error.BasaltException;
+import io.basalt.sql.type.TextInput;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -123,11 +125,42 @@ public final class PostgresSemantics {
             Rewriter rewriter = new RelRewriter(rexBuilder).rewriter;
             List<RexNode> rewritten = constants.stream().map(constant -> constant.accept(rewriter)).toList();
             List<RexNode> folded = new ArrayList<>();
-            RexUtil.EXECUTOR.reduce(rexBuilder, rewritten, folded);
+            RexNode parsed = rewritten.size() == 1 ? parsedText(rexBuilder, rewritten.get(0)) : null;
+            if (parsed != null) {
+                folded.add(parsed);
+            } else {
+                RexUtil.EXECUTOR.reduce(rexBuilder, rewritten, folded);
+            }
             for (int i = 0; i < constants.size(); i++) {
                 reduced.add(folded.get(i) == rewritten.get(i) ? constants.get(i) : folded.get(i));
             }
         };
+    }
+
+    /**
+     * A text literal cast to BOOLEAN, DATE, TIME or TIMESTAMP, folded without Calcite's executor,
+     * which compiles Java code for each expression it folds: a VALUES list of thousands of dates
+     * written as text took seconds to plan. Null when {@code expression} is not such a cast, or
+     * the text is not valid (it then fails when the statement runs, as any constant does).
+     */
+    private static RexNode parsedText(RexBuilder rexBuilder, RexNode expression) {
+        if (!(expression instanceof RexCall call) || call.getOperands().size() != 1
+                || !(call.getOperands().get(0) instanceof RexLiteral literal) || literal.isNull()
+                || !SqlTypeFamily.CHARACTER.contains(literal.getType())) {
+            return null;
+        }
+        String text = literal.getValueAs(String.class);
+        SqlOperator operator = call.getOperator();
+        try {
+            Object value = operator == TO_DATE ? (Object) TextInput.toDate(text)
+                    : operator == TO_TIME ? (Object) TextInput.toTime(text)
+                    : operator == TO_TIMESTAMP ? (Object) TextInput.toTimestamp(text)
+                    : operator == TO_BOOLEAN ? (Object) TextInput.toBoolean(text)
+                    : null;
+            return value == null ? null : rexBuilder.makeLiteral(value, call.getType(), true);
+        } catch (BasaltException e) {
+            return null;
+        }
     }
 
     private static SqlOperator doubleFunction(String name, String method, int arity) {

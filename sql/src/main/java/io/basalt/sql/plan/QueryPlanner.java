@@ -103,6 +103,7 @@ public final class QueryPlanner {
         SystemSchema.refuseChanges(relRoot.rel);
         relRoot = relRoot.withRel(CheckConstraints.apply(relRoot.rel,
                 (table, condition) -> conditionOverTable(table, condition, validator, converter)));
+        relRoot = relRoot.withRel(LargeValues.apply(relRoot.rel));
         relRoot = relRoot.withRel(NumericAggregates.apply(relRoot.rel));
         relRoot = relRoot.withRel(PadSpaceComparisons.apply(relRoot.rel));
         // Also checked arithmetic (BasaltConformance): overflow raises 22003 instead of wrapping around.
