@@ -11,14 +11,6 @@ INSERT INTO emp VALUES (1, 'Ann', 'ENG', 100.00, 30, NULL), (2, 'Bob', 'ENG', 80
 
 # ---- Wrong results -----------------------------------------------------------------------------------
 
-# Basalt: XX000 internal error (NullPointerException in generated code).
-query I
-WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r
-----
-1
-2
-3
-
 # Basalt: accepted. PostgreSQL allows an output alias in ORDER BY only as a bare name, and never
 # in HAVING or WHERE.
 query error 42703

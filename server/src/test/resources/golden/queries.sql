@@ -332,6 +332,29 @@ SELECT dept, total FROM totals ORDER BY total DESC
 ENG 261.00
 OPS 160.00
 
+query I
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r
+----
+1
+2
+3
+
+query ITI
+WITH RECURSIVE chain(id, name, depth) AS (
+  SELECT id, name, 0 FROM emp WHERE id = 6
+  UNION ALL
+  SELECT m.id, m.name, c.depth + 1 FROM chain AS c JOIN emp AS e ON e.id = c.id JOIN emp AS m ON m.id = e.manager_id)
+SELECT id, name, depth FROM chain ORDER BY depth
+----
+6 Fay 0
+2 Bob 1
+1 Ann 2
+
+query II
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4) SELECT SUM(n), COUNT(*) FROM r
+----
+10 4
+
 # ---- Aggregation ---------------------------------------------------------------------------------
 
 query TIIRRRI
