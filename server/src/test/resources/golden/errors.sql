@@ -105,6 +105,32 @@ UPDATE t SET dt = 5
 query error 42804
 SELECT COALESCE(1, TRUE)
 
+query error 42804
+SELECT id FROM t WHERE n
+
+query error 42804
+SELECT n FROM t GROUP BY n HAVING SUM(n)
+
+# ---- 42P10 invalid column reference, 42712 duplicate alias ------------------------------------------------
+
+query error 42P10
+SELECT DISTINCT n FROM t ORDER BY id
+
+query error 42P10
+SELECT id FROM t ORDER BY 5
+
+query error 42P10
+SELECT id FROM t ORDER BY 0
+
+query error 42P10
+SELECT id FROM t GROUP BY 5
+
+query error 42712
+SELECT * FROM t a, t a
+
+query error 42712
+SELECT * FROM t JOIN t ON TRUE
+
 # ---- 23505 unique, 23502 not null ------------------------------------------------------------------------
 
 statement error 23505

@@ -53,6 +53,7 @@ public enum SqlState {
     DUPLICATE_TABLE("42P07"),
     DUPLICATE_COLUMN("42701"),
     DUPLICATE_OBJECT("42710"),
+    DUPLICATE_ALIAS("42712"),
     DATATYPE_MISMATCH("42804"),
     /** The object exists but is not the kind the statement needs, e.g. a write to a read-only system table. */
     WRONG_OBJECT_TYPE("42809"),
