@@ -457,6 +457,47 @@ SELECT d, t FROM dt WHERE id = 1
 ----
 0001-01-02 00:00:01
 
+# A fraction of a second with more digits than the type allows is rounded (half up), never cut.
+query DDD
+SELECT CAST(TIME '13:14:15.678' AS TIME(0)), CAST(TIMESTAMP '2024-02-29 13:14:15.678' AS TIMESTAMP(0)),
+  CAST(TIME '13:14:15.449' AS TIME(1))
+----
+13:14:16 2024-02-29T13:14:16 13:14:15.4
+
+statement ok
+CREATE TABLE t0 (id INTEGER PRIMARY KEY, t TIME(0), ts TIMESTAMP(0), t1 TIME(1))
+
+statement count 1
+INSERT INTO t0 VALUES (1, TIME '10:00:00.6', TIMESTAMP '2024-01-01 10:00:00.6', TIME '10:00:00.66')
+
+statement count 1
+INSERT INTO t0 (id, t, ts) VALUES (2, '10:00:00.5', '2024-12-31 23:59:59.5')
+
+query IDDD
+SELECT id, t, ts, t1 FROM t0 ORDER BY id
+----
+1 10:00:01 2024-01-01T10:00:01 10:00:00.7
+2 10:00:01 2025-01-01T00:00:00 NULL
+
+query DD
+SELECT CAST(ts AS TIMESTAMP(0)), CAST(ts AS TIMESTAMP(1)) FROM dt WHERE id = 2
+----
+2024-02-29T12:00:00 2024-02-29T12:00:00.3
+
+statement count 1
+UPDATE t0 SET ts = (SELECT ts FROM dt WHERE id = 2) WHERE id = 1
+
+query D
+SELECT ts FROM t0 WHERE id = 1
+----
+2024-02-29T12:00:00
+
+# A timestamp's value counts from 2000-01-01 and rounds half away from zero.
+query DD
+SELECT CAST(TIMESTAMP '1999-12-31 23:59:59.5' AS TIMESTAMP(0)), CAST(TIMESTAMP '2000-01-01 00:00:00.5' AS TIMESTAMP(0))
+----
+1999-12-31T23:59:59 2000-01-01T00:00:01
+
 # Date/time keys: exact matches and ranges.
 statement ok
 CREATE TABLE tpk (t TIME PRIMARY KEY, v INTEGER)

@@ -52,6 +52,7 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  *       wrong number, NaN or Infinity.</li>
  *   <li>DOUBLE and REAL become integers rounded to nearest, not truncated, and 22003 when out of
  *       range.</li>
+ *   <li>TIME and TIMESTAMP cast to fewer fractional digits are rounded, not truncated.</li>
  *   <li>Text becomes BOOLEAN, DATE, TIME and TIMESTAMP by PostgreSQL's input rules
  *       ({@code TextInput}); BOOLEAN, TIMESTAMP and TIME become text as PostgreSQL writes them.</li>
  *   <li>{@code CHAR_LENGTH} and {@code SUBSTRING} count code points, not UTF-16 units;
@@ -65,6 +66,10 @@ public final class PostgresSemantics {
             SqlTypeName.VARCHAR, long.class);
     private static final SqlOperator TIME_TEXT = function("TIME_TEXT", BasaltFunctions.class, "timeText",
             SqlTypeName.VARCHAR, int.class);
+    private static final SqlOperator ROUND_TIME = function("ROUND_TIME", BasaltFunctions.class, "roundTime",
+            SqlTypeName.TIME, int.class, int.class);
+    private static final SqlOperator ROUND_TIMESTAMP = function("ROUND_TIMESTAMP", BasaltFunctions.class,
+            "roundTimestamp", SqlTypeName.TIMESTAMP, long.class, int.class);
     private static final SqlOperator BOOLEAN_TEXT = function("BOOLEAN_TEXT", TextFunctions.class, "booleanText",
             SqlTypeName.VARCHAR, boolean.class);
     private static final SqlOperator TO_BOOLEAN = function("TO_BOOLEAN", TextFunctions.class, "toBoolean",
@@ -402,6 +407,11 @@ public final class PostgresSemantics {
                 RexNode parsed = rexBuilder.makeCall(nullableAs(to, operand), parse, List.of(operand));
                 // TIME(p) and TIMESTAMP(p) below milliseconds: Calcite's cast from the millisecond type.
                 return parsed.getType().equals(target) ? parsed : rexBuilder.makeCast(target, parsed);
+            }
+            if ((to == SqlTypeName.TIME || to == SqlTypeName.TIMESTAMP) && from == to
+                    && target.getPrecision() < operand.getType().getPrecision()) {
+                return rexBuilder.makeCall(target, to == SqlTypeName.TIME ? ROUND_TIME : ROUND_TIMESTAMP, List.of(operand,
+                        rexBuilder.makeLiteral(target.getPrecision(), typeFactory.createSqlType(SqlTypeName.INTEGER))));
             }
             if (SqlTypeName.APPROX_TYPES.contains(from)) {
                 SqlOperator round = switch (to) {

@@ -42,7 +42,6 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlExplainFormat;
 import org.apache.calcite.sql.SqlExplainLevel;
@@ -96,7 +95,7 @@ public final class QueryPlanner {
         planner.setExecutor(PostgresSemantics.constantFolding());
         RelOptUtil.registerDefaultRules(planner, false, false);
         BasaltRules.all(partitionCount).forEach(planner::addRule);
-        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        RelOptCluster cluster = RelOptCluster.create(planner, new BasaltRexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
                 StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot relRoot = converter.convertQuery(validated, false, true);

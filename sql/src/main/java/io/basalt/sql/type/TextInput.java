@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * refuses with 22007.
  *
  * <p>Basalt's TIME and TIMESTAMP keep milliseconds (see {@link BasaltTypeSystem}), so a longer
- * fraction is rounded half up to milliseconds. PostgreSQL's TIME allows 24:00:00; Basalt's
+ * fraction is rounded to milliseconds, as PostgreSQL rounds to its precision. PostgreSQL's TIME allows 24:00:00; Basalt's
  * cannot hold it, so text that is or rounds to 24:00:00 is refused (22008) rather than wrapped
  * around to midnight.
  */
@@ -33,6 +33,8 @@ public final class TextInput {
     private static final Pattern DATE = Pattern.compile("(\\d{1,9})-(\\d{1,2})-(\\d{1,2})(?:[ T](.*))?");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?");
     private static final long MILLIS_PER_DAY = 86_400_000L;
+    /** 2000-01-01, from which PostgreSQL counts a timestamp's value. */
+    private static final long POSTGRES_EPOCH_DAYS = 10_957;
 
     private TextInput() {
     }
@@ -71,14 +73,15 @@ public final class TextInput {
             throw badSyntax("date", text);
         }
         if (date.group(4) != null) {
-            millisOfDay(date.group(4), text, "date", true);
+            secondsOfDay(date.group(4).strip(), text, "date");
         }
         return (int) day(date, text).toEpochDay();
     }
 
     /** Milliseconds of the day. */
     public static int toTime(String text) {
-        long millis = millisOfDay(text.strip(), text, "time", false);
+        long millis = secondsOfDay(text.strip(), text, "time").setScale(3, RoundingMode.HALF_UP)
+                .movePointRight(3).longValueExact();
         if (millis >= MILLIS_PER_DAY) {
             throw new BasaltException(SqlState.DATETIME_FIELD_OVERFLOW, "time \"" + text
                     + "\" is out of range: Basalt's TIME ends at 23:59:59.999 (PostgreSQL's allows 24:00:00)");
@@ -86,14 +89,19 @@ public final class TextInput {
         return (int) millis;
     }
 
-    /** Milliseconds since 1970-01-01T00:00; a date alone is its midnight. */
+    /**
+     * Milliseconds since 1970-01-01T00:00; a date alone is its midnight. The fraction is rounded
+     * as PostgreSQL rounds a timestamp, half away from zero in a value that counts from 2000-01-01.
+     */
     public static long toTimestamp(String text) {
         Matcher date = DATE.matcher(text.strip());
         if (!date.matches()) {
             throw badSyntax("timestamp", text);
         }
-        long millis = date.group(4) == null ? 0 : millisOfDay(date.group(4), text, "timestamp", true);
-        return day(date, text).toEpochDay() * MILLIS_PER_DAY + millis;
+        BigDecimal seconds = date.group(4) == null ? BigDecimal.ZERO : secondsOfDay(date.group(4).strip(), text, "timestamp");
+        long days = day(date, text).toEpochDay() - POSTGRES_EPOCH_DAYS;
+        BigDecimal sincePostgresEpoch = BigDecimal.valueOf(days * 86_400).add(seconds).setScale(3, RoundingMode.HALF_UP);
+        return sincePostgresEpoch.movePointRight(3).longValueExact() + POSTGRES_EPOCH_DAYS * MILLIS_PER_DAY;
     }
 
     private static LocalDate day(Matcher date, String text) {
@@ -109,12 +117,9 @@ public final class TextInput {
         }
     }
 
-    /**
-     * {@code HH:MM[:SS[.fraction]]} as milliseconds, the fraction rounded half up; 24:00:00 (and
-     * anything that rounds to it) is 86,400,000, for the caller to accept or refuse.
-     */
-    private static long millisOfDay(String time, String text, String type, boolean inTimestamp) {
-        Matcher matcher = TIME.matcher(inTimestamp ? time.strip() : time);
+    /** {@code HH:MM[:SS[.fraction]]} as exact seconds of the day; 24:00:00 is 86,400, for the caller to accept or refuse. */
+    private static BigDecimal secondsOfDay(String time, String text, String type) {
+        Matcher matcher = TIME.matcher(time);
         if (!matcher.matches()) {
             throw badSyntax(type, text);
         }
@@ -122,13 +127,12 @@ public final class TextInput {
         int minute = Integer.parseInt(matcher.group(2));
         int second = matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3));
         String fraction = matcher.group(4) == null ? "" : matcher.group(4);
-        long millis = fraction.isEmpty() ? 0
-                : new BigDecimal("0." + fraction).movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValue();
-        boolean midnightAtEnd = hour == 24 && minute == 0 && second == 0 && millis == 0;
+        BigDecimal fractionOfSecond = fraction.isEmpty() ? BigDecimal.ZERO : new BigDecimal("0." + fraction);
+        boolean midnightAtEnd = hour == 24 && minute == 0 && second == 0 && fractionOfSecond.signum() == 0;
         if (hour > 23 && !midnightAtEnd || minute > 59 || second > 59) {
             throw outOfRange(text);
         }
-        return ((hour * 60L + minute) * 60 + second) * 1000 + millis;
+        return BigDecimal.valueOf((hour * 60L + minute) * 60 + second).add(fractionOfSecond);
     }
 
     private static BasaltException badSyntax(String type, String text) {

@@ -70,4 +70,15 @@ class TextInputTest {
                 .isEqualTo(LocalDateTime.of(2024, 3, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
         assertThat(stateOf(() -> TextInput.toTimestamp("2024-02-29 12:00 PM"))).isEqualTo(SqlState.INVALID_DATETIME_FORMAT);
     }
+
+    @Test
+    void timestampsRoundHalfAwayFromPostgresEpoch() {
+        // PostgreSQL counts a timestamp from 2000-01-01 and rounds its value half away from zero.
+        assertThat(TextInput.toTimestamp("2000-01-01 00:00:00.0005"))
+                .isEqualTo(LocalDateTime.of(2000, 1, 1, 0, 0, 0, 1_000_000).toInstant(ZoneOffset.UTC).toEpochMilli());
+        assertThat(TextInput.toTimestamp("1999-12-31 23:59:59.9995"))
+                .isEqualTo(LocalDateTime.of(1999, 12, 31, 23, 59, 59, 999_000_000).toInstant(ZoneOffset.UTC).toEpochMilli());
+        assertThat(TextInput.toTimestamp("1969-12-31 23:59:59.9996"))
+                .isEqualTo(LocalDateTime.of(1970, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+    }
 }
