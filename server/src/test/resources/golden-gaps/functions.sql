@@ -2,12 +2,6 @@
 
 # ---- Wrong results -----------------------------------------------------------------------------------
 
-# Basalt: 5. OCTET_LENGTH counts characters, not UTF-8 bytes.
-query I
-SELECT OCTET_LENGTH('héllo')
-----
-6
-
 # Basalt: false. PostgreSQL's LIKE has backslash as its default escape character.
 query B
 SELECT 'a%c' LIKE 'a\%c'

@@ -266,10 +266,27 @@ statement error 22001
 UPDATE str SET v = v || 'z' WHERE id = 2
 
 query ITT
-SELECT id, v, c FROM str ORDER BY id
+SELECT id, v, c FROM str WHERE id <= 2 ORDER BY id
 ----
 1 ab 'ab '
 2 abc 'xy '
+
+# Text is Unicode: lengths count characters, OCTET_LENGTH counts UTF-8 bytes.
+statement count 1
+INSERT INTO str VALUES (3, '日本😀', 'é')
+
+query TIIIT
+SELECT v, CHAR_LENGTH(v), OCTET_LENGTH(v), OCTET_LENGTH('héllo'), v || 'ü' FROM str WHERE v = '日本😀'
+----
+日本😀 3 10 6 日本😀ü
+
+query I
+SELECT id FROM str WHERE v LIKE '日_😀' OR c = 'é'
+----
+3
+
+statement error 22001
+INSERT INTO str VALUES (4, '日本😀x', NULL)
 
 # An explicit cast truncates, as the standard says.
 query TT

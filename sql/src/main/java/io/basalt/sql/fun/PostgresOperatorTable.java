@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
@@ -28,10 +29,12 @@ import org.apache.calcite.sql.validate.SqlNameMatcher;
  *       is 10.0. Calcite keeps the argument's type, so the value was cast back to its scale, and
  *       {@code ROUND(AVG(x), 2)} printed sixteen digits.</li>
  *   <li>{@code SIGN(decimal)} is a DECIMAL with no fraction: -1, 0 or 1, not -1.0.</li>
+ *   <li>{@code OCTET_LENGTH} takes text as it is (Calcite casts it to VARBINARY, which fails for
+ *       characters beyond Latin-1); {@code PostgresSemantics} counts its UTF-8 bytes.</li>
  * </ul>
  *
  * The operators keep Calcite's names and implementations; Calcite finds an operator's
- * implementation by name and kind, so only the type changes.
+ * implementation by name and kind, so only the types change.
  */
 public final class PostgresOperatorTable implements SqlOperatorTable {
     public static final PostgresOperatorTable INSTANCE = new PostgresOperatorTable();
@@ -40,7 +43,9 @@ public final class PostgresOperatorTable implements SqlOperatorTable {
             SqlStdOperatorTable.ROUND, ((SqlBasicFunction) SqlStdOperatorTable.ROUND).withReturnTypeInference(
                     ReturnTypes.ARG0_NULLABLE.andThen(PostgresOperatorTable::roundedType)),
             SqlStdOperatorTable.SIGN, ((SqlBasicFunction) SqlStdOperatorTable.SIGN).withReturnTypeInference(
-                    ReturnTypes.ARG0.andThen(PostgresOperatorTable::signType))));
+                    ReturnTypes.ARG0.andThen(PostgresOperatorTable::signType)),
+            SqlStdOperatorTable.OCTET_LENGTH, ((SqlBasicFunction) SqlStdOperatorTable.OCTET_LENGTH)
+                    .withOperandTypeChecker(OperandTypes.STRING)));
 
     private final SqlOperatorTable standard = SqlStdOperatorTable.instance();
 

@@ -56,7 +56,7 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  *   <li>Text becomes BOOLEAN, DATE, TIME and TIMESTAMP by PostgreSQL's input rules
  *       ({@code TextInput}); BOOLEAN, TIMESTAMP and TIME become text as PostgreSQL writes them.</li>
  *   <li>{@code CHAR_LENGTH} and {@code SUBSTRING} count code points, not UTF-16 units;
- *       SUBSTRING with a negative length is 22011.</li>
+ *       SUBSTRING with a negative length is 22011. {@code OCTET_LENGTH} counts UTF-8 bytes.</li>
  * </ul>
  */
 public final class PostgresSemantics {
@@ -70,6 +70,8 @@ public final class PostgresSemantics {
             SqlTypeName.TIME, int.class, int.class);
     private static final SqlOperator ROUND_TIMESTAMP = function("ROUND_TIMESTAMP", BasaltFunctions.class,
             "roundTimestamp", SqlTypeName.TIMESTAMP, long.class, int.class);
+    private static final SqlOperator OCTET_LENGTH = function("OCTET_LENGTH", TextFunctions.class, "octetLength",
+            SqlTypeName.INTEGER, String.class);
     private static final SqlOperator BOOLEAN_TEXT = function("BOOLEAN_TEXT", TextFunctions.class, "booleanText",
             SqlTypeName.VARCHAR, boolean.class);
     private static final SqlOperator TO_BOOLEAN = function("TO_BOOLEAN", TextFunctions.class, "toBoolean",
@@ -282,6 +284,10 @@ public final class PostgresSemantics {
             }
             if (operator == SqlStdOperatorTable.CHAR_LENGTH || operator == SqlStdOperatorTable.CHARACTER_LENGTH) {
                 return rexBuilder.makeCall(type, CHAR_LENGTH, operands);
+            }
+            if (operator.equals(SqlStdOperatorTable.OCTET_LENGTH)
+                    && SqlTypeFamily.CHARACTER.contains(operands.get(0).getType())) {
+                return rexBuilder.makeCall(type, OCTET_LENGTH, operands);
             }
             if (operator == SqlStdOperatorTable.SUBSTRING
                     && SqlTypeFamily.CHARACTER.contains(operands.get(0).getType())) {

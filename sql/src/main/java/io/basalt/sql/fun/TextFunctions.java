@@ -67,6 +67,17 @@ public final class TextFunctions {
         return TextInput.toTimestamp(text);
     }
 
+    /** {@code OCTET_LENGTH}: the length in bytes of the text in UTF-8, Basalt's encoding. */
+    @Strict
+    public static int octetLength(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
     /** The characters at positions {@code from} (inclusive) to {@code to} (exclusive), 1-based, clipped to the text. */
     private static String characters(String text, long from, long to) {
         int count = text.codePointCount(0, text.length());

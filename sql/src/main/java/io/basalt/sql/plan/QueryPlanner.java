@@ -11,7 +11,6 @@ import io.basalt.sql.rule.BasaltRules;
 import io.basalt.sql.schema.BasaltSchema;
 import io.basalt.sql.schema.system.SystemSchema;
 import io.basalt.sql.type.BasaltConformance;
-import io.basalt.sql.type.BasaltTypeSystem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
@@ -74,7 +72,7 @@ public final class QueryPlanner {
 
     public CompiledStatement compile(SqlNode statement, Catalog catalog) {
         boolean dml = statement.getKind().belongsTo(SqlKind.DML);
-        JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(BasaltTypeSystem.INSTANCE);
+        JavaTypeFactory typeFactory = new BasaltTypeFactory();
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         root.add(SCHEMA, new BasaltSchema(catalog, dml));
         root.add(SystemSchema.NAME, new SystemSchema(catalog));
