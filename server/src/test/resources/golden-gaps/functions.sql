@@ -2,18 +2,6 @@
 
 # ---- Wrong results -----------------------------------------------------------------------------------
 
-# Basalt: false. PostgreSQL's LIKE has backslash as its default escape character.
-query B
-SELECT 'a%c' LIKE 'a\%c'
-----
-true
-
-# Basalt: 5 and 1. EXTRACT(DOW) counts Sunday as 1; PostgreSQL counts Sunday as 0.
-query II
-SELECT CAST(EXTRACT(DOW FROM DATE '2024-02-29') AS INTEGER), CAST(EXTRACT(DOW FROM DATE '2024-03-03') AS INTEGER)
-----
-4 0
-
 # Basalt: BIGINT 15, the fraction is lost. PostgreSQL's EXTRACT returns NUMERIC (since 14).
 query R
 SELECT EXTRACT(SECOND FROM TIMESTAMP '2024-02-29 13:14:15.5')

@@ -79,6 +79,10 @@ UPDATE t SET n = 1, n = 2
 statement error 42701
 INSERT INTO t (id, n, n) VALUES (5, 1, 2)
 
+# An output alias is not a column in HAVING.
+query error 42703
+SELECT id, COUNT(*) AS cnt FROM t GROUP BY id HAVING cnt > 0
+
 # ---- 42702 ambiguous column, 42803 grouping, 42883 undefined function, 42804 datatype mismatch ---------
 
 query error 42702

@@ -24,6 +24,20 @@ SELECT 'abc' || 1 || TRUE, CAST(FALSE AS VARCHAR)
 ----
 abc1true false
 
+# LIKE: backslash is the default escape character.
+query BBBB
+SELECT 'a%c' LIKE 'a\%c', 'abc' LIKE 'a\%c', 'a_c' LIKE 'a\_c', 'a\c' LIKE 'a\\c'
+----
+true false true true
+
+query BBBB
+SELECT 'mississippi' LIKE '%iss%ppi', 'héllo' LIKE 'h_llo', '' LIKE '%', 'abc' NOT LIKE 'a%'
+----
+true true true false
+
+query error 22025
+SELECT 'ab' LIKE 'ab\'
+
 query II
 SELECT POSITION('cd' IN 'abcdef'), POSITION('x' IN 'abc')
 ----
@@ -216,6 +230,12 @@ SELECT CAST(EXTRACT(DOY FROM DATE '2024-02-29') AS INTEGER), CAST(EXTRACT(QUARTE
   CAST(EXTRACT(ISODOW FROM DATE '2024-03-03') AS INTEGER), CAST(EXTRACT(WEEK FROM DATE '2024-01-01') AS INTEGER)
 ----
 60 2 7 1
+
+# Days of the week count from Sunday = 0.
+query II
+SELECT CAST(EXTRACT(DOW FROM DATE '2024-02-29') AS INTEGER), CAST(EXTRACT(DOW FROM DATE '2024-03-03') AS INTEGER)
+----
+4 0
 
 query I
 SELECT CAST(EXTRACT(EPOCH FROM TIMESTAMP '1970-01-02 00:00:00') AS INTEGER)

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
@@ -57,6 +58,8 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  *       ({@code TextInput}); BOOLEAN, TIMESTAMP and TIME become text as PostgreSQL writes them.</li>
  *   <li>{@code CHAR_LENGTH} and {@code SUBSTRING} count code points, not UTF-16 units;
  *       SUBSTRING with a negative length is 22011. {@code OCTET_LENGTH} counts UTF-8 bytes.</li>
+ *   <li>{@code LIKE} without {@code ESCAPE} has backslash as its escape character.</li>
+ *   <li>{@code EXTRACT(DOW ...)} counts from Sunday = 0.</li>
  * </ul>
  */
 public final class PostgresSemantics {
@@ -72,6 +75,8 @@ public final class PostgresSemantics {
             "roundTimestamp", SqlTypeName.TIMESTAMP, long.class, int.class);
     private static final SqlOperator OCTET_LENGTH = function("OCTET_LENGTH", TextFunctions.class, "octetLength",
             SqlTypeName.INTEGER, String.class);
+    private static final SqlOperator LIKE = function("LIKE", TextFunctions.class, "like",
+            SqlTypeName.BOOLEAN, String.class, String.class);
     private static final SqlOperator BOOLEAN_TEXT = function("BOOLEAN_TEXT", TextFunctions.class, "booleanText",
             SqlTypeName.VARCHAR, boolean.class);
     private static final SqlOperator TO_BOOLEAN = function("TO_BOOLEAN", TextFunctions.class, "toBoolean",
@@ -288,6 +293,17 @@ public final class PostgresSemantics {
             if (operator.equals(SqlStdOperatorTable.OCTET_LENGTH)
                     && SqlTypeFamily.CHARACTER.contains(operands.get(0).getType())) {
                 return rexBuilder.makeCall(type, OCTET_LENGTH, operands);
+            }
+            if (operator == SqlStdOperatorTable.LIKE && operands.size() == 2
+                    && SqlTypeFamily.CHARACTER.contains(operands.get(0).getType())
+                    && SqlTypeFamily.CHARACTER.contains(operands.get(1).getType())) {
+                return rexBuilder.makeCall(type, LIKE, operands);
+            }
+            if (operator == SqlStdOperatorTable.EXTRACT && operands.get(0) instanceof RexLiteral unit
+                    && unit.getValue() == TimeUnitRange.DOW) {
+                // PostgreSQL counts the days of the week from Sunday = 0, Calcite from Sunday = 1.
+                return rexBuilder.makeCall(call.getParserPosition(), type, SqlStdOperatorTable.CHECKED_MINUS,
+                        List.of(visited, rexBuilder.makeExactLiteral(BigDecimal.ONE, type)));
             }
             if (operator == SqlStdOperatorTable.SUBSTRING
                     && SqlTypeFamily.CHARACTER.contains(operands.get(0).getType())) {

@@ -78,6 +78,67 @@ public final class TextFunctions {
         return bytes;
     }
 
+    /**
+     * {@code text LIKE pattern} as PostgreSQL matches it: {@code %} any run of characters,
+     * {@code _} one character, and backslash, the default escape character, makes the character
+     * after it stand for itself ({@code 'a\%c'} matches only {@code a%c}). A pattern that ends
+     * with the escape character is an error (22025). Calcite's LIKE has no default escape.
+     */
+    @Strict
+    public static boolean like(String text, String pattern) {
+        int t = 0;
+        int p = 0;
+        // Where to resume after the last %: its position in the pattern and the text position it had reached.
+        int starPattern = -1;
+        int starText = 0;
+        while (t < text.length()) {
+            if (p < pattern.length()) {
+                char c = pattern.charAt(p);
+                if (c == '%') {
+                    starPattern = ++p;
+                    starText = t;
+                    continue;
+                }
+                if (c == '_') {
+                    t += Character.charCount(text.codePointAt(t));
+                    p++;
+                    continue;
+                }
+                int literal = p;
+                if (c == '\\') {
+                    literal = p + 1;
+                    if (literal == pattern.length()) {
+                        throw likeEndsWithEscape();
+                    }
+                }
+                int expected = pattern.codePointAt(literal);
+                if (text.codePointAt(t) == expected) {
+                    t += Character.charCount(expected);
+                    p = literal + Character.charCount(expected);
+                    continue;
+                }
+            }
+            if (starPattern < 0) {
+                return false;
+            }
+            // Let the last % take one more character and try again from there.
+            starText += Character.charCount(text.codePointAt(starText));
+            t = starText;
+            p = starPattern;
+        }
+        while (p < pattern.length() && pattern.charAt(p) == '%') {
+            p++;
+        }
+        if (p == pattern.length() - 1 && pattern.charAt(p) == '\\') {
+            throw likeEndsWithEscape();
+        }
+        return p == pattern.length();
+    }
+
+    private static BasaltException likeEndsWithEscape() {
+        return new BasaltException(SqlState.INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
+    }
+
     /** The characters at positions {@code from} (inclusive) to {@code to} (exclusive), 1-based, clipped to the text. */
     private static String characters(String text, long from, long to) {
         int count = text.codePointCount(0, text.length());
