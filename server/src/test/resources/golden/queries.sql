@@ -442,6 +442,12 @@ SELECT id, SUM(b) OVER (ORDER BY id) FROM big ORDER BY id
 2 18000000000000000000
 3 17999999999999999995
 
+# The same column in aggregates that widen it and in ones that do not.
+query RIRR
+SELECT SUM(b), MAX(b), SUM(x), MAX(x) FROM big
+----
+17999999999999999995 9000000000000000000 21.23 9.99
+
 # AVG of integers and decimals is NUMERIC with 16 fractional digits here (at least 16 significant
 # ones in PostgreSQL); the sum of a DECIMAL(3, 2) may need more digits than one value has.
 query R

@@ -183,6 +183,12 @@ SELECT CAST(1e300 AS DOUBLE PRECISION) * 10
 ----
 1E+301
 
+# AVG of REAL is DOUBLE PRECISION; SUM and MAX of REAL stay REAL.
+query RRR
+SELECT AVG(r), SUM(r), MAX(r) FROM num WHERE id = 12
+----
+0.10000000149011612 0.1 0.1
+
 # A DOUBLE or REAL becomes an integer rounded to nearest, ties to even, and must fit.
 query IIII
 SELECT CAST(3.5E0 AS INTEGER), CAST(CAST(-2.7 AS REAL) AS INTEGER), CAST(CAST(2.5 AS DOUBLE PRECISION) AS INTEGER),

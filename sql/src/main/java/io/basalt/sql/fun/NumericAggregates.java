@@ -74,45 +74,47 @@ public final class NumericAggregates {
         private RelNode rewrite(LogicalAggregate aggregate) {
             RelNode input = aggregate.getInput();
             List<RelDataTypeField> fields = input.getRowType().getFieldList();
-            // Arguments that need a cast: input field -> the type it is cast to, in order of first use.
-            Map<Integer, RelDataType> casts = new LinkedHashMap<>();
-            boolean averages = false;
-            for (AggregateCall call : aggregate.getAggCallList()) {
-                SqlKind kind = call.getAggregation().getKind();
-                for (int arg : call.getArgList()) {
-                    RelDataType type = fields.get(arg).getType();
-                    RelDataType cast = castFor(kind, type, call.getType());
-                    if (cast != null) {
-                        casts.putIfAbsent(arg, cast);
-                    }
-                }
-                averages |= kind == SqlKind.AVG && isExact(argumentType(call, fields));
-            }
-            if (casts.isEmpty() && !averages) {
-                return aggregate;
-            }
+            // Each call's arguments, with those it needs cast replaced by new fields of the input.
             List<RexNode> projects = new ArrayList<>();
             List<String> names = new ArrayList<>(input.getRowType().getFieldNames());
             for (RelDataTypeField field : fields) {
                 projects.add(rexBuilder.makeInputRef(input, field.getIndex()));
             }
-            Map<Integer, Integer> castField = new LinkedHashMap<>();
-            for (Map.Entry<Integer, RelDataType> cast : casts.entrySet()) {
-                castField.put(cast.getKey(), projects.size());
-                projects.add(rexBuilder.makeCast(cast.getValue(), projects.get(cast.getKey())));
-                names.add("$cast" + cast.getKey());
+            Map<RexNode, Integer> castFields = new LinkedHashMap<>();
+            List<List<Integer>> castArgs = new ArrayList<>();
+            boolean averages = false;
+            for (AggregateCall call : aggregate.getAggCallList()) {
+                SqlKind kind = call.getAggregation().getKind();
+                List<Integer> args = new ArrayList<>();
+                for (int arg : call.getArgList()) {
+                    RelDataType cast = castFor(kind, fields.get(arg).getType(), call.getType());
+                    if (cast == null) {
+                        args.add(arg);
+                    } else {
+                        RexNode expression = rexBuilder.makeCast(cast, projects.get(arg));
+                        args.add(castFields.computeIfAbsent(expression, e -> fields.size() + castFields.size()));
+                    }
+                }
+                castArgs.add(args);
+                averages |= kind == SqlKind.AVG && isExact(argumentType(call, fields));
             }
-            RelNode castInput = casts.isEmpty() ? input : LogicalProject.create(input, List.of(), projects, names);
+            if (castFields.isEmpty() && !averages) {
+                return aggregate;
+            }
+            castFields.keySet().forEach(expression -> {
+                projects.add(expression);
+                names.add("$cast" + names.size());
+            });
+            RelNode castInput = castFields.isEmpty() ? input : LogicalProject.create(input, List.of(), projects, names);
 
             int groupCount = aggregate.getGroupCount();
             List<AggregateCall> calls = new ArrayList<>();
             // For each original call: the expression over the new aggregate that computes it.
             List<RexNode> outputs = new ArrayList<>();
-            List<RelDataType> newTypes = new ArrayList<>();
-            for (AggregateCall call : aggregate.getAggCallList()) {
+            for (int c = 0; c < aggregate.getAggCallList().size(); c++) {
+                AggregateCall call = aggregate.getAggCallList().get(c);
                 SqlKind kind = call.getAggregation().getKind();
-                List<Integer> args = call.getArgList().stream()
-                        .map(arg -> castField.getOrDefault(arg, arg)).toList();
+                List<Integer> args = castArgs.get(c);
                 if (kind == SqlKind.AVG && isExact(argumentType(call, fields))) {
                     AggregateCall sum = AggregateCall.create(call.getParserPosition(), SqlStdOperatorTable.SUM,
                             call.isDistinct(), call.isApproximate(), call.ignoreNulls(), call.rexList, args,
