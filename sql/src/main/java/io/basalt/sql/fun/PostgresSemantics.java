@@ -5,6 +5,7 @@ import io.basalt.sql.type.TextInput;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.linq4j.tree.Types;
@@ -15,11 +16,11 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutor;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -89,19 +90,19 @@ public final class PostgresSemantics {
             SqlTypeName.TIMESTAMP, String.class);
     private static final SqlOperator SUBSTRING = function("SUBSTRING", TextFunctions.class, "substring",
             SqlTypeName.VARCHAR, String.class, long.class, long.class);
-    private static final SqlOperator SUBSTRING_TO_END = function("SUBSTRING", TextFunctions.class, "substring",
+    private static final SqlOperator SUBSTRING_TO_END = function("SUBSTRING_TO_END", TextFunctions.class, "substring",
             SqlTypeName.VARCHAR, String.class, long.class);
 
-    private static final SqlOperator DECIMAL_DIVIDE = function("DIVIDE", NumericFunctions.class, "divide",
+    private static final SqlOperator DECIMAL_DIVIDE = function("DECIMAL_DIVIDE", NumericFunctions.class, "divide",
             SqlTypeName.DECIMAL, BigDecimal.class, BigDecimal.class, int.class);
     private static final FloatOperators DOUBLE = new FloatOperators(double.class, SqlTypeName.DOUBLE);
     private static final FloatOperators REAL = new FloatOperators(float.class, SqlTypeName.REAL);
 
-    private static final SqlOperator ABS_SMALLINT = function("ABS", NumericFunctions.class, "abs",
+    private static final SqlOperator ABS_SMALLINT = function("ABS_SMALLINT", NumericFunctions.class, "abs",
             SqlTypeName.SMALLINT, short.class);
-    private static final SqlOperator ABS_INTEGER = function("ABS", NumericFunctions.class, "abs",
+    private static final SqlOperator ABS_INTEGER = function("ABS_INTEGER", NumericFunctions.class, "abs",
             SqlTypeName.INTEGER, int.class);
-    private static final SqlOperator ABS_BIGINT = function("ABS", NumericFunctions.class, "abs",
+    private static final SqlOperator ABS_BIGINT = function("ABS_BIGINT", NumericFunctions.class, "abs",
             SqlTypeName.BIGINT, long.class);
     private static final SqlOperator TO_TINYINT = function("TO_TINYINT", NumericFunctions.class, "toTinyint",
             SqlTypeName.TINYINT, double.class);
@@ -177,7 +178,7 @@ public final class PostgresSemantics {
 
     private static SqlOperator doubleFunction(String name, String method, int arity) {
         Class<?>[] parameters = new Class<?>[arity];
-        java.util.Arrays.fill(parameters, double.class);
+        Arrays.fill(parameters, double.class);
         return function(name, NumericFunctions.class, method, SqlTypeName.DOUBLE, parameters);
     }
 
@@ -233,7 +234,8 @@ public final class PostgresSemantics {
         }
 
         private static SqlOperator operator(String name, String method, Class<?> javaType, SqlTypeName type) {
-            return function(name, NumericFunctions.class, method, type, javaType, javaType);
+            // Distinct names per type: operators with one name, kind and class are equal to Calcite.
+            return function(type + "_" + name, NumericFunctions.class, method, type, javaType, javaType);
         }
 
         SqlOperator of(SqlKind kind) {
