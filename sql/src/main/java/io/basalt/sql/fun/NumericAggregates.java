@@ -2,7 +2,7 @@ package io.basalt.sql.fun;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,15 +37,20 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *       type (AVG of DECIMAL(3, 2) failed as soon as the sum reached 10) and divides with 16
  *       significant digits at most. The division is a DECIMAL division like any other
  *       ({@link PostgresSemantics}). AVG of REAL averages as DOUBLE.</li>
- *   <li>STDDEV, VARIANCE and COVAR of integers compute on DECIMAL: Calcite expands them into sums
- *       of squares after arithmetic has been made checked, so {@code x * x} on INTEGER wrapped
- *       around.</li>
+ *   <li>STDDEV and VARIANCE of exact numbers become sums of squares, sums and counts, combined
+ *       exactly ({@code NumericFunctions.variance}); Calcite's own expansion squared INTEGERs
+ *       after arithmetic had been made checked, so {@code x * x} wrapped around, and divided with
+ *       16 significant digits. (With DISTINCT they compute on DECIMAL, by Calcite's expansion.)
+ *       COVAR and REGR are DOUBLE PRECISION, as in PostgreSQL, so their arguments are cast to
+ *       DOUBLE.</li>
  * </ul>
  */
 public final class NumericAggregates {
-    private static final Set<SqlKind> SQUARING = EnumSet.of(SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP,
-            SqlKind.VAR_POP, SqlKind.VAR_SAMP, SqlKind.COVAR_POP, SqlKind.COVAR_SAMP, SqlKind.REGR_SXX,
-            SqlKind.REGR_SYY);
+    private static final Set<SqlKind> VARIANCES = EnumSet.of(SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP,
+            SqlKind.VAR_POP, SqlKind.VAR_SAMP);
+    /** DOUBLE PRECISION aggregates in PostgreSQL ({@code BasaltTypeSystem.deriveCovarType}). */
+    private static final Set<SqlKind> COVARIANCES = EnumSet.of(SqlKind.COVAR_POP, SqlKind.COVAR_SAMP,
+            SqlKind.REGR_SXX, SqlKind.REGR_SYY);
 
     private NumericAggregates() {
     }
@@ -80,8 +85,12 @@ public final class NumericAggregates {
             for (RelDataTypeField field : fields) {
                 projects.add(rexBuilder.makeInputRef(input, field.getIndex()));
             }
-            Map<RexNode, Integer> castFields = new LinkedHashMap<>();
+            // Expressions added to the input, after its fields; equal ones share one field.
+            Map<RexNode, Integer> castFields = new HashMap<>();
+            List<RexNode> extraFields = new ArrayList<>();
             List<List<Integer>> castArgs = new ArrayList<>();
+            // For STDDEV and VARIANCE: the input field of the square of the argument, else -1.
+            List<Integer> squareArgs = new ArrayList<>();
             boolean averages = false;
             for (AggregateCall call : aggregate.getAggCallList()) {
                 SqlKind kind = call.getAggregation().getKind();
@@ -92,16 +101,24 @@ public final class NumericAggregates {
                         args.add(arg);
                     } else {
                         RexNode expression = rexBuilder.makeCast(cast, projects.get(arg));
-                        args.add(castFields.computeIfAbsent(expression, e -> fields.size() + castFields.size()));
+                        args.add(field(expression, castFields, extraFields, fields.size()));
                     }
                 }
                 castArgs.add(args);
-                averages |= kind == SqlKind.AVG && isExact(argumentType(call, fields));
+                if (isVariance(call, fields)) {
+                    RexNode value = args.get(0) < fields.size() ? projects.get(args.get(0))
+                            : extraFields.get(args.get(0) - fields.size());
+                    RexNode square = rexBuilder.makeCall(SqlStdOperatorTable.MULTIPLY, value, value);
+                    squareArgs.add(field(square, castFields, extraFields, fields.size()));
+                } else {
+                    squareArgs.add(-1);
+                }
+                averages |= kind == SqlKind.AVG && isExact(argumentType(call, fields)) || isVariance(call, fields);
             }
             if (castFields.isEmpty() && !averages) {
                 return aggregate;
             }
-            castFields.keySet().forEach(expression -> {
+            extraFields.forEach(expression -> {
                 projects.add(expression);
                 names.add("$cast" + names.size());
             });
@@ -129,6 +146,22 @@ public final class NumericAggregates {
                     calls.add(sum);
                     calls.add(count);
                     outputs.add(rexBuilder.makeCall(call.getType(), SqlStdOperatorTable.DIVIDE, List.of(sumRef, countRef)));
+                } else if (squareArgs.get(c) >= 0) {
+                    AggregateCall sumOfSquares = sum(call, List.of(squareArgs.get(c)), aggregate, castInput);
+                    AggregateCall sum = sum(call, args, aggregate, castInput);
+                    AggregateCall count = AggregateCall.create(call.getParserPosition(), SqlStdOperatorTable.COUNT,
+                            false, call.isApproximate(), call.ignoreNulls(), call.rexList, call.getArgList(),
+                            call.filterArg, null, call.collation, aggregate.hasEmptyGroup(), castInput, null, null);
+                    int first = groupCount + calls.size();
+                    calls.add(sumOfSquares);
+                    calls.add(sum);
+                    calls.add(count);
+                    outputs.add(PostgresSemantics.variance(rexBuilder, call.getType(),
+                            rexBuilder.makeInputRef(sumOfSquares.getType(), first),
+                            rexBuilder.makeInputRef(sum.getType(), first + 1),
+                            rexBuilder.makeInputRef(count.getType(), first + 2),
+                            kind == SqlKind.VAR_SAMP || kind == SqlKind.STDDEV_SAMP,
+                            kind == SqlKind.STDDEV_POP || kind == SqlKind.STDDEV_SAMP));
                 } else {
                     outputs.add(rexBuilder.makeInputRef(call.getType(), groupCount + calls.size()));
                     calls.add(call.withArgList(args));
@@ -147,18 +180,46 @@ public final class NumericAggregates {
             return LogicalProject.create(rewritten, List.of(), top, aggregate.getRowType().getFieldNames());
         }
 
+        /** The input field of {@code expression}: an existing one, or one added after {@code fieldCount} fields. */
+        private static int field(RexNode expression, Map<RexNode, Integer> fieldOf, List<RexNode> added, int fieldCount) {
+            return fieldOf.computeIfAbsent(expression, e -> {
+                added.add(e);
+                return fieldCount + added.size() - 1;
+            });
+        }
+
+        private static AggregateCall sum(AggregateCall call, List<Integer> args, LogicalAggregate aggregate,
+                                         RelNode input) {
+            return AggregateCall.create(call.getParserPosition(), SqlStdOperatorTable.SUM, false, call.isApproximate(),
+                    call.ignoreNulls(), call.rexList, args, call.filterArg, null, call.collation,
+                    aggregate.hasEmptyGroup(), input, null, null);
+        }
+
+        /**
+         * STDDEV or VARIANCE of an exact number, computed from the sum of squares, the sum and the
+         * count. Not with DISTINCT: distinct values can have equal squares (2 and -2).
+         */
+        private static boolean isVariance(AggregateCall call, List<RelDataTypeField> fields) {
+            SqlKind kind = call.getAggregation().getKind();
+            return VARIANCES.contains(kind) && !call.isDistinct() && isExact(argumentType(call, fields))
+                    && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL;
+        }
+
         /** The type to cast an argument of {@code kind} to before aggregating, or null to leave it. */
         private RelDataType castFor(SqlKind kind, RelDataType argument, RelDataType result) {
             SqlTypeName typeName = argument.getSqlTypeName();
-            boolean widen = switch (kind) {
+            boolean toDouble = kind == SqlKind.AVG && typeName == SqlTypeName.REAL
+                    || COVARIANCES.contains(kind) && result.getSqlTypeName() == SqlTypeName.DOUBLE
+                            && typeName != SqlTypeName.DOUBLE;
+            boolean toDecimal = switch (kind) {
                 case SUM, SUM0 -> typeName == SqlTypeName.BIGINT && result.getSqlTypeName() == SqlTypeName.DECIMAL;
-                case AVG -> typeName == SqlTypeName.BIGINT || typeName == SqlTypeName.REAL;
-                default -> SQUARING.contains(kind) && SqlTypeName.INT_TYPES.contains(typeName);
+                case AVG -> typeName == SqlTypeName.BIGINT;
+                default -> VARIANCES.contains(kind) && SqlTypeName.INT_TYPES.contains(typeName);
             };
-            if (!widen) {
+            if (!toDouble && !toDecimal) {
                 return null;
             }
-            RelDataType wide = typeName == SqlTypeName.REAL
+            RelDataType wide = toDouble
                     ? typeFactory.createSqlType(SqlTypeName.DOUBLE)
                     : typeFactory.createSqlType(SqlTypeName.DECIMAL, digitsOf(typeName), 0);
             return typeFactory.createTypeWithNullability(wide, argument.isNullable());

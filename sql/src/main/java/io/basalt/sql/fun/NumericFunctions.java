@@ -3,6 +3,7 @@ package io.basalt.sql.fun;
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import org.apache.calcite.linq4j.function.Strict;
 
@@ -27,6 +28,32 @@ public final class NumericFunctions {
             throw divisionByZero();
         }
         return dividend.divide(divisor, scale, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * VAR_POP / VAR_SAMP (or, with {@code root}, STDDEV_POP / STDDEV_SAMP) from the sum of squares,
+     * the sum and the count of the values, computed exactly as PostgreSQL computes them for exact
+     * numbers: {@code (n * sum(x^2) - sum(x)^2) / (n * n)} or {@code / (n * (n - 1))}, rounded
+     * half up to {@code scale} digits, and the square root of that for the standard deviation.
+     * Null for no values, and for one value in the sample forms.
+     */
+    @Strict
+    public static BigDecimal variance(BigDecimal sumOfSquares, BigDecimal sum, long count, boolean sample,
+                                      boolean root, int scale) {
+        if (count == 0 || sample && count == 1) {
+            return null;
+        }
+        BigDecimal n = BigDecimal.valueOf(count);
+        BigDecimal numerator = sumOfSquares.multiply(n).subtract(sum.multiply(sum));
+        if (numerator.signum() <= 0) {
+            return BigDecimal.ZERO.setScale(scale);
+        }
+        BigDecimal variance = numerator.divide(n.multiply(BigDecimal.valueOf(sample ? count - 1 : count)), scale,
+                RoundingMode.HALF_UP);
+        if (!root) {
+            return variance;
+        }
+        return variance.sqrt(new MathContext(variance.precision() + scale + 2)).setScale(scale, RoundingMode.HALF_UP);
     }
 
     @Strict

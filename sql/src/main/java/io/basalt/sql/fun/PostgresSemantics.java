@@ -93,6 +93,8 @@ public final class PostgresSemantics {
     private static final SqlOperator SUBSTRING_TO_END = function("SUBSTRING_TO_END", TextFunctions.class, "substring",
             SqlTypeName.VARCHAR, String.class, long.class);
 
+    private static final SqlOperator VARIANCE = function("VARIANCE", NumericFunctions.class, "variance",
+            SqlTypeName.DECIMAL, BigDecimal.class, BigDecimal.class, long.class, boolean.class, boolean.class, int.class);
     private static final SqlOperator DECIMAL_DIVIDE = function("DECIMAL_DIVIDE", NumericFunctions.class, "divide",
             SqlTypeName.DECIMAL, BigDecimal.class, BigDecimal.class, int.class);
     private static final FloatOperators DOUBLE = new FloatOperators(double.class, SqlTypeName.DOUBLE);
@@ -124,6 +126,15 @@ public final class PostgresSemantics {
 
     public static RelNode apply(RelNode root) {
         return root.accept(new RelRewriter(root.getCluster().getRexBuilder()));
+    }
+
+    /** STDDEV or VARIANCE of type {@code type} from the sum of squares, sum and count of the values (see {@link NumericAggregates}). */
+    static RexNode variance(RexBuilder rexBuilder, RelDataType type, RexNode sumOfSquares, RexNode sum, RexNode count,
+                            boolean sample, boolean root) {
+        RelDataTypeFactory typeFactory = rexBuilder.getTypeFactory();
+        return rexBuilder.makeCall(type, VARIANCE, List.of(sumOfSquares, sum, count, rexBuilder.makeLiteral(sample),
+                rexBuilder.makeLiteral(root),
+                rexBuilder.makeLiteral(type.getScale(), typeFactory.createSqlType(SqlTypeName.INTEGER))));
     }
 
     /**

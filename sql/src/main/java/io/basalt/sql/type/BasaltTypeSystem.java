@@ -99,6 +99,13 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
         return factory.createTypeWithNullability(average, argumentType.isNullable());
     }
 
+    /** COVAR_POP, COVAR_SAMP, REGR_SXX, REGR_SYY are DOUBLE PRECISION, as in PostgreSQL; Calcite keeps the first argument's type. */
+    @Override
+    public RelDataType deriveCovarType(RelDataTypeFactory factory, RelDataType arg0Type, RelDataType arg1Type) {
+        return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DOUBLE),
+                arg0Type.isNullable() || arg1Type.isNullable());
+    }
+
     /**
      * The type of a DECIMAL quotient. PostgreSQL keeps at least 16 significant digits, and never
      * fewer fractional digits than either operand has; how many more it keeps depends on the
