@@ -5,6 +5,7 @@ import io.basalt.sql.ddl.DdlExecutor;
 import io.basalt.sql.plan.PlanCache;
 import io.basalt.sql.plan.QueryPlanner;
 import io.basalt.sql.session.SqlSession;
+import io.basalt.sql.type.CalciteDefaults;
 import io.basalt.txn.TransactionManager;
 
 /**
@@ -12,6 +13,11 @@ import io.basalt.txn.TransactionManager;
  * everything runs on. Thread-safe; sessions are not (one per client connection).
  */
 public final class SqlEngine {
+    static {
+        // Before any Calcite class initialises (see CalciteDefaults).
+        CalciteDefaults.useUtf8();
+    }
+
     private final TransactionManager transactions;
     private final int partitionCount;
     private final CatalogManager catalog;
