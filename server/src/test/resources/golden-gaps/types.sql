@@ -2,13 +2,14 @@
 
 # ---- DECIMAL -----------------------------------------------------------------------------------------
 
-# Basalt: 0.3333333333333, 2.5000000000000, 0.333333, 0.333333333333. The scale of a DECIMAL
-# quotient varies with the operands' types and can be as low as 6; PostgreSQL keeps at least 16
-# significant digits.
-query RRRR
-SELECT CAST(1.00 AS DECIMAL(5, 2)) / 3, 10.00 / 4, 1 / 3.0, 1.0 / 3
+# Basalt: 0.3333333333333333 (16 digits) for all three. PostgreSQL chooses the scale of a NUMERIC
+# quotient from the values (at least 16 significant digits, in steps of four); Basalt's comes from
+# the types, max(16, scale of either operand) (BasaltTypeSystem), and is the same as PostgreSQL's
+# for 10.00 / 4 (golden/types.sql) but not here.
+query RRR
+SELECT CAST(1.00 AS DECIMAL(5, 2)) / 3, 1 / 3.0, 1.0 / 3
 ----
-0.33333333333333333333 2.5000000000000000 0.33333333333333333333 0.33333333333333333333
+0.33333333333333333333 0.33333333333333333333 0.33333333333333333333
 
 # Basalt: 22003 "cannot be represented as a DECIMAL(38, 30)". Product scales add up and are
 # capped at 38, which leaves too few integer digits; PostgreSQL's NUMERIC has no such cap.
@@ -19,37 +20,12 @@ SELECT CAST(1000.5 AS DECIMAL(20, 10)) * CAST(1000.5 AS DECIMAL(20, 10)) * CAST(
 
 # ---- Integers and floating point ----------------------------------------------------------------------
 
-# Basalt: -2147483648. ABS of the smallest INTEGER wraps around.
-query error 22003
-SELECT ABS(CAST(-2147483648 AS INTEGER))
-
-# Basalt: 22003. In PostgreSQL -2147483648 is the negation of the BIGINT 2147483648.
+# Basalt: 22003. In PostgreSQL -2147483648 is the negation of the BIGINT 2147483648; Basalt's parser
+# reads it as one INTEGER literal (a grammar change).
 query I
 SELECT -2147483648 - 1
 ----
 -2147483649
-
-# Basalt: 3 and -2. A DOUBLE or REAL cast to an integer is truncated; PostgreSQL rounds to
-# nearest (ties to even).
-query III
-SELECT CAST(3.5E0 AS INTEGER), CAST(CAST(-2.7 AS REAL) AS INTEGER), CAST(CAST(2.5 AS DOUBLE PRECISION) AS INTEGER)
-----
-4 -3 2
-
-# Basalt: Infinity for all three. PostgreSQL refuses overflow and division by zero in floating
-# point, and the square root of a negative number.
-query error 22003
-SELECT CAST(1e308 AS DOUBLE PRECISION) * 10
-
-query error 22012
-SELECT CAST(1 AS DOUBLE PRECISION) / 0
-
-query error 2201F
-SELECT SQRT(-1)
-
-# Basalt: XX000 internal error.
-query error 2201E
-SELECT LN(0)
 
 # ---- Text --------------------------------------------------------------------------------------------
 
@@ -70,18 +46,6 @@ query B
 SELECT CAST('a' AS CHAR(3)) = 'a'
 ----
 true
-
-# ---- BOOLEAN -----------------------------------------------------------------------------------------
-
-# Basalt: XX000 internal error "Invalid character for cast" for every spelling but true/false.
-query BBBBBB
-SELECT CAST('t' AS BOOLEAN), CAST('f' AS BOOLEAN), CAST('yes' AS BOOLEAN), CAST('no' AS BOOLEAN),
-  CAST('on' AS BOOLEAN), CAST('0' AS BOOLEAN)
-----
-true false true false true false
-
-query error 22P02
-SELECT CAST('maybe' AS BOOLEAN)
 
 # ---- DATE, TIME, TIMESTAMP ---------------------------------------------------------------------------
 
@@ -104,51 +68,29 @@ SELECT t, ts FROM dt
 ----
 23:59:59.9999 2024-12-31T23:59:59.9999
 
-# Basalt: XX000 internal error (DateTimeException, NanoOfDay out of range).
+# Basalt: 22008 for both. Its TIME keeps milliseconds, and 23:59:59.9999 rounds to 24:00:00, which
+# it cannot hold either (PostgreSQL's TIME can); it refuses the value rather than wrapping it
+# around to midnight as it did.
 statement count 1
 INSERT INTO dt (id, t) VALUES (2, '23:59:59.9999')
 
-# Basalt: 00:00:00. The text is rounded up past midnight and wraps around.
 query D
 SELECT CAST('23:59:59.9999' AS TIME)
 ----
 23:59:59.9999
 
-# Basalt: 01:00:00 and 00:01:00. Out-of-range fields wrap around instead of failing.
-query error 22008
-SELECT CAST('25:00:00' AS TIME)
-
-query error 22008
-SELECT CAST('23:61:00' AS TIME)
-
-# Basalt: 00:00:00 for the cast, 42601 for the literal. PostgreSQL's TIME allows 24:00:00.
+# Basalt: 22008 for the cast, 42601 for the literal. PostgreSQL's TIME allows 24:00:00.
 query DD
 SELECT CAST('24:00:00' AS TIME), TIME '24:00:00'
 ----
 24:00:00 24:00:00
 
-# Basalt: 42601 for the literals, 22007 for the cast. Seconds are optional in PostgreSQL.
-query DDD
-SELECT TIME '10:00', TIMESTAMP '2024-02-29 10:00', CAST('2024-02-29 12:00' AS TIMESTAMP)
-----
-10:00:00 2024-02-29T10:00:00 2024-02-29T12:00:00
-
-# Basalt: 13:14:15 and ...15 (truncated). PostgreSQL rounds to the precision.
+# Basalt: 42601. Seconds are optional in PostgreSQL; Basalt's parser requires them in literals (casts
+# of text accept them, golden/functions.sql).
 query DD
-SELECT CAST(TIME '13:14:15.678' AS TIME(0)), CAST(TIMESTAMP '2024-02-29 13:14:15.678' AS TIMESTAMP(0))
+SELECT TIME '10:00', TIMESTAMP '2024-02-29 10:00'
 ----
-13:14:16 2024-02-29T13:14:16
-
-statement ok
-CREATE TABLE t0 (id INTEGER PRIMARY KEY, t TIME(0), ts TIMESTAMP(0))
-
-statement count 1
-INSERT INTO t0 VALUES (1, TIME '10:00:00.6', TIMESTAMP '2024-01-01 10:00:00.6')
-
-query DD
-SELECT t, ts FROM t0
-----
-10:00:01 2024-01-01T10:00:01
+10:00:00 2024-02-29T10:00:00
 
 # Basalt: 59 (the fraction is dropped before the cast).
 query R

@@ -79,6 +79,10 @@ UPDATE t SET n = 1, n = 2
 statement error 42701
 INSERT INTO t (id, n, n) VALUES (5, 1, 2)
 
+# An output alias is not a column in HAVING.
+query error 42703
+SELECT id, COUNT(*) AS cnt FROM t GROUP BY id HAVING cnt > 0
+
 # ---- 42702 ambiguous column, 42803 grouping, 42883 undefined function, 42804 datatype mismatch ---------
 
 query error 42702
@@ -104,6 +108,32 @@ UPDATE t SET dt = 5
 
 query error 42804
 SELECT COALESCE(1, TRUE)
+
+query error 42804
+SELECT id FROM t WHERE n
+
+query error 42804
+SELECT n FROM t GROUP BY n HAVING SUM(n)
+
+# ---- 42P10 invalid column reference, 42712 duplicate alias ------------------------------------------------
+
+query error 42P10
+SELECT DISTINCT n FROM t ORDER BY id
+
+query error 42P10
+SELECT id FROM t ORDER BY 5
+
+query error 42P10
+SELECT id FROM t ORDER BY 0
+
+query error 42P10
+SELECT id FROM t GROUP BY 5
+
+query error 42712
+SELECT * FROM t a, t a
+
+query error 42712
+SELECT * FROM t JOIN t ON TRUE
 
 # ---- 23505 unique, 23502 not null ------------------------------------------------------------------------
 
@@ -189,6 +219,60 @@ INSERT INTO t (id, n) VALUES (3, 'abc')
 
 query error 22007
 SELECT CAST('garbage' AS DATE)
+
+query error 22007
+SELECT CAST('not a timestamp' AS TIMESTAMP)
+
+# ---- 22008 date/time field out of range, 22011 substring, 2201E / 2201F logarithm and power ------------
+
+query error 22008
+SELECT CAST('2024-02-30' AS DATE)
+
+query error 22008
+SELECT CAST('2024-13-01 00:00:00' AS TIMESTAMP)
+
+query error 22008
+SELECT CAST('25:00:00' AS TIME)
+
+query error 22008
+SELECT CAST('23:61:00' AS TIME)
+
+query error 22011
+SELECT SUBSTRING('abc' FROM 1 FOR -1)
+
+query error 22011
+SELECT SUBSTRING(v FROM 1 FOR n - 20) FROM t WHERE id = 1
+
+query error 2201E
+SELECT LN(n - 10) FROM t WHERE id = 1
+
+query error 2201F
+SELECT SQRT(n - 11) FROM t WHERE id = 1
+
+# ---- 21000 more than one row from a scalar subquery -------------------------------------------------------
+
+query error 21000
+SELECT (SELECT id FROM t)
+
+query error 21000
+SELECT id FROM t WHERE n = (SELECT n FROM t)
+
+query error 21000
+SELECT id, (SELECT n FROM t AS t2 WHERE t2.id >= t.id) FROM t
+
+query error 21000
+SELECT (SELECT d FROM t WHERE d IS NULL OR d > 0)
+
+query II
+SELECT id, (SELECT n FROM t AS t2 WHERE t2.id <> t.id) FROM t ORDER BY id
+----
+1 0
+2 10
+
+query I
+SELECT (SELECT id FROM t WHERE id > 5)
+----
+NULL
 
 # ---- Session settings: 42704 unknown parameter, 22023 bad value ------------------------------------------
 

@@ -12,6 +12,32 @@ SELECT SUBSTRING('abcdef' FROM 2 FOR 3), SUBSTRING('abcdef' FROM 4), SUBSTRING('
 ----
 bcd def ef
 
+# Positions and lengths count characters; a negative length is an error (errors.sql).
+query TTT
+SELECT SUBSTRING('héllo' FROM 2 FOR 3), SUBSTRING('abcdef' FROM 0 FOR 3), SUBSTRING('abc' FROM -5 FOR 2)
+----
+éll ab (empty)
+
+# Booleans become text in lower case.
+query TT
+SELECT 'abc' || 1 || TRUE, CAST(FALSE AS VARCHAR)
+----
+abc1true false
+
+# LIKE: backslash is the default escape character.
+query BBBB
+SELECT 'a%c' LIKE 'a\%c', 'abc' LIKE 'a\%c', 'a_c' LIKE 'a\_c', 'a\c' LIKE 'a\\c'
+----
+true false true true
+
+query BBBB
+SELECT 'mississippi' LIKE '%iss%ppi', 'héllo' LIKE 'h_llo', '' LIKE '%', 'abc' NOT LIKE 'a%'
+----
+true true true false
+
+query error 22025
+SELECT 'ab' LIKE 'ab\'
+
 query II
 SELECT POSITION('cd' IN 'abcdef'), POSITION('x' IN 'abc')
 ----
@@ -105,6 +131,28 @@ SELECT SIN(0) + COS(0)
 ----
 1
 
+# ROUND of a DECIMAL has the scale asked for (0 when none is given, never below 0) and rounds half
+# away from zero; SIGN of a DECIMAL has no fraction.
+query RRRRR
+SELECT ROUND(2.5), ROUND(-2.5), ROUND(1.235, 2), ROUND(-1.235, 2), ROUND(123.45, -1)
+----
+3 -3 1.24 -1.24 120
+
+query RRR
+SELECT ROUND(1.2345, 2), ROUND(1.2, 3), ROUND(9.96, 1)
+----
+1.23 1.200 10.0
+
+query RR
+SELECT SIGN(-3.5), SIGN(0.0)
+----
+-1 0
+
+query R
+SELECT LOG10(1000)
+----
+3
+
 query RR
 SELECT ROUND(AVG(x), 2), SUM(x) FROM (VALUES (1.25), (2.50), (3.75), (1.00)) AS t(x)
 ----
@@ -136,6 +184,19 @@ query TT
 SELECT CAST(DATE '2024-02-29' AS VARCHAR), CAST(TIME '13:14:15' AS VARCHAR)
 ----
 2024-02-29 13:14:15
+
+# The fraction of a second stays when a TIMESTAMP or TIME becomes text, also for a literal.
+query TT
+SELECT CAST(TIMESTAMP '2024-02-29 13:14:15.5' AS VARCHAR), CAST(TIME '13:14:15.5' AS VARCHAR)
+----
+'2024-02-29 13:14:15.5' 13:14:15.5
+
+# Text becomes a date or time by PostgreSQL's rules: blanks around, seconds optional, T or a blank
+# between date and time.
+query DDD
+SELECT CAST(' 2024-02-29 ' AS DATE), CAST('2024-02-29 12:00' AS TIMESTAMP), CAST('2024-02-29T12:00:01.5' AS TIMESTAMP)
+----
+2024-02-29 2024-02-29T12:00:00 2024-02-29T12:00:01.5
 
 query DD
 SELECT TIMESTAMP '2024-02-29 13:14:15' + INTERVAL '1' HOUR, TIMESTAMP '2024-02-29 23:30:00' + INTERVAL '45' MINUTE
@@ -169,6 +230,12 @@ SELECT CAST(EXTRACT(DOY FROM DATE '2024-02-29') AS INTEGER), CAST(EXTRACT(QUARTE
   CAST(EXTRACT(ISODOW FROM DATE '2024-03-03') AS INTEGER), CAST(EXTRACT(WEEK FROM DATE '2024-01-01') AS INTEGER)
 ----
 60 2 7 1
+
+# Days of the week count from Sunday = 0.
+query II
+SELECT CAST(EXTRACT(DOW FROM DATE '2024-02-29') AS INTEGER), CAST(EXTRACT(DOW FROM DATE '2024-03-03') AS INTEGER)
+----
+4 0
 
 query I
 SELECT CAST(EXTRACT(EPOCH FROM TIMESTAMP '1970-01-02 00:00:00') AS INTEGER)

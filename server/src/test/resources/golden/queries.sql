@@ -332,6 +332,29 @@ SELECT dept, total FROM totals ORDER BY total DESC
 ENG 261.00
 OPS 160.00
 
+query I
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r
+----
+1
+2
+3
+
+query ITI
+WITH RECURSIVE chain(id, name, depth) AS (
+  SELECT id, name, 0 FROM emp WHERE id = 6
+  UNION ALL
+  SELECT m.id, m.name, c.depth + 1 FROM chain AS c JOIN emp AS e ON e.id = c.id JOIN emp AS m ON m.id = e.manager_id)
+SELECT id, name, depth FROM chain ORDER BY depth
+----
+6 Fay 0
+2 Bob 1
+1 Ann 2
+
+query II
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4) SELECT SUM(n), COUNT(*) FROM r
+----
+10 4
+
 # ---- Aggregation ---------------------------------------------------------------------------------
 
 query TIIRRRI
@@ -387,6 +410,97 @@ GROUP BY CASE WHEN age < 30 THEN 'young' ELSE 'other' END ORDER BY bucket
 ----
 other 4
 young 2
+
+# SUM of BIGINT is NUMERIC, so it cannot wrap around; SUM of DECIMAL(p, s) keeps scale s.
+statement ok
+CREATE TABLE big (id INTEGER PRIMARY KEY, b BIGINT, x DECIMAL(3, 2))
+
+statement count 3
+INSERT INTO big VALUES (1, 9000000000000000000, 9.99), (2, 9000000000000000000, 9.99), (3, -5, 1.25)
+
+query RR
+SELECT SUM(b), SUM(x) FROM big
+----
+17999999999999999995 21.23
+
+query IR
+SELECT id, SUM(b) FROM big GROUP BY id ORDER BY id
+----
+1 9000000000000000000
+2 9000000000000000000
+3 -5
+
+query IR
+SELECT COUNT(DISTINCT x), SUM(b) FROM big
+----
+2 17999999999999999995
+
+query IR
+SELECT id, SUM(b) OVER (ORDER BY id) FROM big ORDER BY id
+----
+1 9000000000000000000
+2 18000000000000000000
+3 17999999999999999995
+
+# The same column in aggregates that widen it and in ones that do not.
+query RIRR
+SELECT SUM(b), MAX(b), SUM(x), MAX(x) FROM big
+----
+17999999999999999995 9000000000000000000 21.23 9.99
+
+# AVG of integers and decimals is NUMERIC with 16 fractional digits here (at least 16 significant
+# ones in PostgreSQL); the sum of a DECIMAL(3, 2) may need more digits than one value has.
+query R
+SELECT AVG(x) FROM (VALUES (1.00), (2.00), (2.00)) AS v(x)
+----
+1.6666666666666667
+
+query RR
+SELECT AVG(salary), AVG(age) FROM emp WHERE dept = 'ENG'
+----
+87.0000000000000000 27.6666666666666667
+
+query RR
+SELECT ROUND(AVG(x), 2), AVG(x) FROM big
+----
+7.08 7.0766666666666667
+
+query R
+SELECT ROUND(AVG(b)) FROM big WHERE id <= 2
+----
+9000000000000000000
+
+query RR
+SELECT AVG(age) FILTER (WHERE dept = 'ENG'), AVG(DISTINCT salary) FROM emp
+----
+27.6666666666666667 80.1000000000000000
+
+query TR
+SELECT name, AVG(age) OVER (ORDER BY id) FROM emp WHERE id <= 2 ORDER BY id
+----
+Ann 30.0000000000000000
+Bob 27.5000000000000000
+
+# STDDEV and VARIANCE of exact numbers are exact NUMERIC; COVAR is DOUBLE PRECISION.
+query RRRR
+SELECT STDDEV_SAMP(age), VAR_SAMP(age), VAR_POP(age), STDDEV_POP(age) FROM emp WHERE dept = 'ENG'
+----
+2.5166114784235832 6.3333333333333333 4.2222222222222222 2.0548046676563255
+
+query RRR
+SELECT VARIANCE(salary), STDDEV(salary), VAR_SAMP(age) FROM emp WHERE dept = 'OPS'
+----
+200.0000000000000000 14.1421356237309505 NULL
+
+query R
+SELECT COVAR_POP(age, age) FROM emp WHERE id <= 2
+----
+6.25
+
+query R
+SELECT AVG(age) FROM emp WHERE id > 100
+----
+NULL
 
 # ---- Set operations ------------------------------------------------------------------------------
 

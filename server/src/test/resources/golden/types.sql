@@ -66,6 +66,12 @@ SELECT SUM(d) FROM num
 ----
 1000.99
 
+# A DECIMAL quotient keeps at least 16 fractional digits (PostgreSQL: at least 16 significant ones).
+query RR
+SELECT 10.00 / 4, CAST(7 AS DECIMAL(3, 0)) / CAST(2 AS DECIMAL(5, 4))
+----
+2.5000000000000000 3.5000000000000000
+
 query RR
 SELECT CAST(123.456 AS DECIMAL(5, 2)), CAST(-123.455 AS DECIMAL(5, 2))
 ----
@@ -139,6 +145,21 @@ SELECT SUM(i) FROM num WHERE id >= 10
 ----
 4000000000
 
+# The integer product overflows before it becomes a DECIMAL.
+query error 22003
+SELECT CAST(i * i AS DECIMAL(20, 0)) + 1.5 FROM num WHERE id = 10
+
+query error 22003
+SELECT ABS(CAST(-2147483648 AS INTEGER))
+
+query error 22003
+SELECT ABS(CAST(-32768 AS SMALLINT))
+
+query III
+SELECT ABS(CAST(-2147483647 AS INTEGER)), ABS(CAST(-32767 AS SMALLINT)), ABS(CAST(-9223372036854775807 AS BIGINT))
+----
+2147483647 32767 9223372036854775807
+
 query error 22003
 SELECT i + i FROM num WHERE id = 10
 
@@ -162,6 +183,73 @@ SELECT CAST(1e300 AS DOUBLE PRECISION) * 10
 ----
 1E+301
 
+# AVG of REAL is DOUBLE PRECISION; SUM and MAX of REAL stay REAL.
+query RRR
+SELECT AVG(r), SUM(r), MAX(r) FROM num WHERE id = 12
+----
+0.10000000149011612 0.1 0.1
+
+# A DOUBLE or REAL becomes an integer rounded to nearest, ties to even, and must fit.
+query IIII
+SELECT CAST(3.5E0 AS INTEGER), CAST(CAST(-2.7 AS REAL) AS INTEGER), CAST(CAST(2.5 AS DOUBLE PRECISION) AS INTEGER),
+  CAST(-4.5E0 AS BIGINT)
+----
+4 -3 2 -4
+
+query I
+SELECT CAST(r * 10 AS SMALLINT) FROM num WHERE id = 12
+----
+1
+
+query error 22003
+SELECT CAST(CAST(2147483647.5 AS DOUBLE PRECISION) AS INTEGER)
+
+query error 22003
+SELECT CAST(CAST('NaN' AS DOUBLE PRECISION) AS BIGINT)
+
+# Overflow, underflow and division by zero are errors, never Infinity or 0; so are the square root
+# of a negative number and the logarithm of zero or a negative number.
+query error 22003
+SELECT CAST(1e308 AS DOUBLE PRECISION) * 10
+
+query error 22003
+SELECT x * 1e308 * 1e308 FROM num WHERE id = 12
+
+query error 22003
+SELECT CAST(1e-300 AS DOUBLE PRECISION) * 1e-300
+
+query error 22003
+SELECT CAST(3e38 AS REAL) * CAST(10 AS REAL)
+
+query error 22012
+SELECT CAST(1 AS DOUBLE PRECISION) / 0
+
+query error 22012
+SELECT r / 0 FROM num WHERE id = 12
+
+query error 2201F
+SELECT SQRT(-1)
+
+query error 2201F
+SELECT POWER(0, -1)
+
+query error 2201E
+SELECT LN(0)
+
+query error 2201E
+SELECT LN(-1)
+
+query error 2201E
+SELECT LOG10(x - 1) FROM num WHERE id = 12
+
+query error 22003
+SELECT EXP(1000)
+
+query RR
+SELECT CAST('Infinity' AS DOUBLE PRECISION) * 2, CAST('NaN' AS DOUBLE PRECISION) / 0
+----
+Infinity NaN
+
 # ---- Text: length limits, trailing blanks, CHAR padding ------------------------------------------------
 
 statement ok
@@ -184,10 +272,27 @@ statement error 22001
 UPDATE str SET v = v || 'z' WHERE id = 2
 
 query ITT
-SELECT id, v, c FROM str ORDER BY id
+SELECT id, v, c FROM str WHERE id <= 2 ORDER BY id
 ----
 1 ab 'ab '
 2 abc 'xy '
+
+# Text is Unicode: lengths count characters, OCTET_LENGTH counts UTF-8 bytes.
+statement count 1
+INSERT INTO str VALUES (3, '日本😀', 'é')
+
+query TIIIT
+SELECT v, CHAR_LENGTH(v), OCTET_LENGTH(v), OCTET_LENGTH('héllo'), v || 'ü' FROM str WHERE v = '日本😀'
+----
+日本😀 3 10 6 日本😀ü
+
+query I
+SELECT id FROM str WHERE v LIKE '日_😀' OR c = 'é'
+----
+3
+
+statement error 22001
+INSERT INTO str VALUES (4, '日本😀x', NULL)
 
 # An explicit cast truncates, as the standard says.
 query TT
@@ -269,6 +374,40 @@ SELECT FALSE < TRUE, TRUE = TRUE
 ----
 true true
 
+# Text becomes a BOOLEAN by PostgreSQL's rules: any case, blanks around, any unique prefix.
+query BBBBBB
+SELECT CAST('t' AS BOOLEAN), CAST('f' AS BOOLEAN), CAST('yes' AS BOOLEAN), CAST('no' AS BOOLEAN),
+  CAST('on' AS BOOLEAN), CAST('0' AS BOOLEAN)
+----
+true false true false true false
+
+query BBBB
+SELECT CAST(' TRUE ' AS BOOLEAN), CAST('Fal' AS BOOLEAN), CAST('OFF' AS BOOLEAN), CAST('1' AS BOOLEAN)
+----
+true false false true
+
+query error 22P02
+SELECT CAST('maybe' AS BOOLEAN)
+
+query error 22P02
+SELECT CAST('o' AS BOOLEAN)
+
+statement count 6
+INSERT INTO bools VALUES (5, 't'), (6, 'no'), (7, ' Off'), (8, 'Y'), (9, '0'), (10, 'on')
+
+query IB
+SELECT id, b FROM bools WHERE id >= 5 ORDER BY id
+----
+5 true
+6 false
+7 false
+8 true
+9 false
+10 true
+
+statement error 22P02
+INSERT INTO bools VALUES (11, 'nope')
+
 # ---- DATE, TIME, TIMESTAMP ---------------------------------------------------------------------------
 
 statement ok
@@ -280,6 +419,19 @@ INSERT INTO dt VALUES (1, DATE '0001-01-01', TIME '00:00:00', TIMESTAMP '1970-01
 
 statement count 1
 INSERT INTO dt VALUES (3, '2024-02-29', '12:30', '2024-02-29 12:00:00')
+
+# A day, hour, minute or second that does not exist is 22008, for stored text as for a cast.
+statement error 22008
+INSERT INTO dt (id, d) VALUES (4, '2023-02-29')
+
+statement error 22008
+INSERT INTO dt (id, t) VALUES (4, '25:00')
+
+statement error 22008
+UPDATE dt SET ts = '2024-02-29 12:60:00' WHERE id = 3
+
+statement error 22007
+INSERT INTO dt (id, d) VALUES (4, 'not a date')
 
 query IDDD
 SELECT id, d, t, ts FROM dt ORDER BY id
@@ -327,6 +479,47 @@ query DD
 SELECT d, t FROM dt WHERE id = 1
 ----
 0001-01-02 00:00:01
+
+# A fraction of a second with more digits than the type allows is rounded (half up), never cut.
+query DDD
+SELECT CAST(TIME '13:14:15.678' AS TIME(0)), CAST(TIMESTAMP '2024-02-29 13:14:15.678' AS TIMESTAMP(0)),
+  CAST(TIME '13:14:15.449' AS TIME(1))
+----
+13:14:16 2024-02-29T13:14:16 13:14:15.4
+
+statement ok
+CREATE TABLE t0 (id INTEGER PRIMARY KEY, t TIME(0), ts TIMESTAMP(0), t1 TIME(1))
+
+statement count 1
+INSERT INTO t0 VALUES (1, TIME '10:00:00.6', TIMESTAMP '2024-01-01 10:00:00.6', TIME '10:00:00.66')
+
+statement count 1
+INSERT INTO t0 (id, t, ts) VALUES (2, '10:00:00.5', '2024-12-31 23:59:59.5')
+
+query IDDD
+SELECT id, t, ts, t1 FROM t0 ORDER BY id
+----
+1 10:00:01 2024-01-01T10:00:01 10:00:00.7
+2 10:00:01 2025-01-01T00:00:00 NULL
+
+query DD
+SELECT CAST(ts AS TIMESTAMP(0)), CAST(ts AS TIMESTAMP(1)) FROM dt WHERE id = 2
+----
+2024-02-29T12:00:00 2024-02-29T12:00:00.3
+
+statement count 1
+UPDATE t0 SET ts = (SELECT ts FROM dt WHERE id = 2) WHERE id = 1
+
+query D
+SELECT ts FROM t0 WHERE id = 1
+----
+2024-02-29T12:00:00
+
+# A timestamp's value counts from 2000-01-01 and rounds half away from zero.
+query DD
+SELECT CAST(TIMESTAMP '1999-12-31 23:59:59.5' AS TIMESTAMP(0)), CAST(TIMESTAMP '2000-01-01 00:00:00.5' AS TIMESTAMP(0))
+----
+1999-12-31T23:59:59 2000-01-01T00:00:01
 
 # Date/time keys: exact matches and ranges.
 statement ok

@@ -6,6 +6,7 @@ import io.basalt.sql.ddl.DdlExecutor;
 import io.basalt.sql.plan.PlanCache;
 import io.basalt.sql.plan.QueryPlanner;
 import io.basalt.sql.session.SqlSession;
+import io.basalt.sql.type.CalciteDefaults;
 import io.basalt.txn.TransactionManager;
 
 /**
@@ -13,6 +14,11 @@ import io.basalt.txn.TransactionManager;
  * transaction manager everything runs on. Thread-safe; sessions are not (one per client connection).
  */
 public final class SqlEngine {
+    static {
+        // Before any Calcite class initialises (see CalciteDefaults).
+        CalciteDefaults.useUtf8();
+    }
+
     private final TransactionManager transactions;
     private final int partitionCount;
     private final CatalogManager catalog;

@@ -218,9 +218,21 @@ class ErrorsTest {
         execute(connection, "CREATE TABLE dated (id INTEGER PRIMARY KEY, text VARCHAR(20), dt DATE)",
                 "INSERT INTO dated VALUES (1, 'not a date', NULL)");
 
-        sqlError(() -> rows(connection, "SELECT id FROM dated WHERE dt = ?", "2024-02-30"), "22007", SQLDataException.class);
         sqlError(() -> rows(connection, "SELECT id FROM dated WHERE dt = ?", "garbage"), "22007", SQLDataException.class);
         sqlError(() -> rows(connection, "SELECT CAST(text AS DATE) FROM dated"), "22007", SQLDataException.class);
+        assertConnectionWorksAndDataIsIntact();
+    }
+
+    @Test
+    void dateTimeFieldOutOfRangeIs22008() throws SQLException {
+        // PostgreSQL: ERROR 22008 date/time field value out of range: "2024-02-30", for a parameter as for a cast.
+        execute(connection, "CREATE TABLE dated (id INTEGER PRIMARY KEY, text VARCHAR(20), dt DATE, tm TIME)",
+                "INSERT INTO dated VALUES (1, '2024-02-30', NULL, NULL)");
+
+        sqlError(() -> rows(connection, "SELECT id FROM dated WHERE dt = ?", "2024-02-30"), "22008", SQLDataException.class);
+        sqlError(() -> rows(connection, "SELECT id FROM dated WHERE tm = ?", "25:00:00"), "22008", SQLDataException.class);
+        sqlError(() -> rows(connection, "SELECT CAST(text AS DATE) FROM dated"), "22008", SQLDataException.class);
+        sqlError(() -> update(connection, "UPDATE dated SET dt = '2023-02-29'"), "22008", SQLDataException.class);
         assertConnectionWorksAndDataIsIntact();
     }
 

@@ -5,6 +5,7 @@ import io.basalt.common.error.SqlState;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import org.apache.calcite.linq4j.function.Strict;
 
 /**
  * Run-time implementations where PostgreSQL's behaviour differs from Calcite's built-in one and
@@ -12,6 +13,8 @@ import java.time.ZoneOffset;
  * for that reason.
  */
 public final class BasaltFunctions {
+    private static final long POSTGRES_EPOCH_MILLIS = 946_684_800_000L;
+
     private BasaltFunctions() {
     }
 
@@ -42,6 +45,35 @@ public final class BasaltFunctions {
     /** TIME as text with its milliseconds, trailing zeros dropped: {@code 23:59:58.125}. */
     public static String timeText(int millisOfDay) {
         return timeOfDay(LocalTime.ofNanoOfDay(Math.floorMod(millisOfDay, 86_400_000) * 1_000_000L));
+    }
+
+    /**
+     * A TIME cast to fewer fractional digits, rounded half up as PostgreSQL does (Calcite
+     * truncates). A time that rounds to 24:00:00 is refused: PostgreSQL's TIME has it, Basalt's not.
+     */
+    @Strict
+    public static int roundTime(int millisOfDay, int precision) {
+        long rounded = roundMillis(millisOfDay, precision);
+        if (rounded >= 86_400_000L) {
+            throw new BasaltException(SqlState.DATETIME_FIELD_OVERFLOW, "time " + timeText(millisOfDay)
+                    + " rounds to 24:00:00, which Basalt's TIME cannot hold (it ends at 23:59:59.999)");
+        }
+        return (int) rounded;
+    }
+
+    /**
+     * A TIMESTAMP cast to fewer fractional digits, rounded as PostgreSQL rounds it: half away from
+     * zero in its value, which counts from 2000-01-01 (so half a second before 2000 rounds down).
+     */
+    @Strict
+    public static long roundTimestamp(long epochMillis, int precision) {
+        return roundMillis(epochMillis - POSTGRES_EPOCH_MILLIS, precision) + POSTGRES_EPOCH_MILLIS;
+    }
+
+    /** {@code millis} rounded to {@code precision} fractional digits of a second, half away from zero. */
+    private static long roundMillis(long millis, int precision) {
+        long unit = precision <= 0 ? 1000 : precision == 1 ? 100 : precision == 2 ? 10 : 1;
+        return millis >= 0 ? (millis + unit / 2) / unit * unit : -((-millis + unit / 2) / unit * unit);
     }
 
     private static String timeOfDay(LocalTime time) {

@@ -54,7 +54,15 @@ final class BasaltValidator extends SqlValidatorImpl {
             Map.entry("columnTypeMismatchInSetop", SqlState.DATATYPE_MISMATCH),
             Map.entry("unmatchInsertColumn", SqlState.SYNTAX_ERROR),
             Map.entry("notGroupExpr", SqlState.GROUPING_ERROR),
-            Map.entry("notSelectDistinctExpr", SqlState.GROUPING_ERROR),
+            // PostgreSQL: for SELECT DISTINCT, ORDER BY expressions must appear in select list.
+            Map.entry("notSelectDistinctExpr", SqlState.INVALID_COLUMN_REFERENCE),
+            // ORDER BY / GROUP BY position n is not in select list.
+            Map.entry("orderByOrdinalOutOfRange", SqlState.INVALID_COLUMN_REFERENCE),
+            // Argument of WHERE / HAVING must be type boolean.
+            Map.entry("condMustBeBoolean", SqlState.DATATYPE_MISMATCH),
+            Map.entry("havingMustBeBoolean", SqlState.DATATYPE_MISMATCH),
+            // Table name "a" specified more than once.
+            Map.entry("fromAliasDuplicate", SqlState.DUPLICATE_ALIAS),
             Map.entry("aggregateIllegalInGroupBy", SqlState.GROUPING_ERROR),
             Map.entry("aggregateIllegalInClause", SqlState.GROUPING_ERROR),
             Map.entry("duplicateTargetColumn", SqlState.DUPLICATE_COLUMN),

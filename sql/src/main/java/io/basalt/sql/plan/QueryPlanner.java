@@ -3,12 +3,14 @@ package io.basalt.sql.plan;
 import io.basalt.common.client.ColumnMetadata;
 import io.basalt.common.client.ParameterMetadata;
 import io.basalt.sql.catalog.Catalog;
+import io.basalt.sql.fun.NumericAggregates;
+import io.basalt.sql.fun.PostgresOperatorTable;
 import io.basalt.sql.fun.PostgresSemantics;
+import io.basalt.sql.fun.ScalarSubqueries;
 import io.basalt.sql.rule.BasaltRules;
 import io.basalt.sql.schema.BasaltSchema;
 import io.basalt.sql.schema.system.SystemSchema;
 import io.basalt.sql.type.BasaltConformance;
-import io.basalt.sql.type.BasaltTypeSystem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +24,6 @@ import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
@@ -41,17 +42,13 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlExplainFormat;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -93,13 +90,13 @@ public final class QueryPlanner {
         if (dml) {
             IdentityChecks.check(statement, catalog);
         }
-        JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(BasaltTypeSystem.INSTANCE);
+        JavaTypeFactory typeFactory = new BasaltTypeFactory();
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         root.add(SCHEMA, new BasaltSchema(catalog, dml));
         root.add(SystemSchema.NAME, new SystemSchema(catalog));
         CalciteConnectionConfig config = connectionConfig();
         CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, List.of(SCHEMA), typeFactory, config);
-        BasaltValidator validator = new BasaltValidator(SqlStdOperatorTable.instance(), catalogReader, typeFactory,
+        BasaltValidator validator = new BasaltValidator(PostgresOperatorTable.INSTANCE, catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(BasaltConformance.INSTANCE)
                         .withIdentifierExpansion(true)
@@ -111,19 +108,20 @@ public final class QueryPlanner {
         VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(config));
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
-        planner.setExecutor(RexUtil.EXECUTOR);
+        planner.setExecutor(PostgresSemantics.constantFolding());
         RelOptUtil.registerDefaultRules(planner, false, false);
         BasaltRules.all(partitionCount).forEach(planner::addRule);
-        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        RelOptCluster cluster = RelOptCluster.create(planner, new BasaltRexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
                 StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         SystemSchema.refuseChanges(relRoot.rel);
         relRoot = relRoot.withRel(CheckConstraints.apply(relRoot.rel,
                 (table, condition) -> conditionOverTable(table, condition, validator, converter)));
-        // Checked arithmetic (BasaltConformance): +, -, * and / on integers raise 22003 on overflow.
-        relRoot = relRoot.withRel(new ConvertToChecked(cluster.getRexBuilder()).visit(relRoot.rel));
+        relRoot = relRoot.withRel(LargeValues.apply(relRoot.rel));
+        relRoot = relRoot.withRel(NumericAggregates.apply(relRoot.rel));
         relRoot = relRoot.withRel(PadSpaceComparisons.apply(relRoot.rel));
+        // Also checked arithmetic (BasaltConformance): overflow raises 22003 instead of wrapping around.
         relRoot = relRoot.withRel(PostgresSemantics.apply(relRoot.rel));
         relRoot = relRoot.withRel(SequenceCalls.apply(relRoot.rel));
 
@@ -138,8 +136,8 @@ public final class QueryPlanner {
 
         Map<String, Object> stash = new HashMap<>();
         @SuppressWarnings("unchecked")
-        Bindable<Object> bindable = EnumerableInterpretable.toBindable(stash, null, (EnumerableRel) physical,
-                EnumerableRel.Prefer.ARRAY);
+        Bindable<Object> bindable = EnumerableInterpretable.toBindable(stash, null,
+                (EnumerableRel) ScalarSubqueries.checked(physical), EnumerableRel.Prefer.ARRAY);
 
         boolean query = !dml;
         int[] outputFields = relRoot.fields.stream().mapToInt(f -> f.getKey()).toArray();

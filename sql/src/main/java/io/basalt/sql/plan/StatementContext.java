@@ -7,6 +7,7 @@ import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -22,6 +23,7 @@ final class StatementContext implements DataContext {
     private final ExecutionContext execution;
     private final long statementMillis;
     private final AtomicBoolean cancelFlag = new AtomicBoolean();
+    private SchemaPlus rootSchema;
 
     StatementContext(JavaTypeFactory typeFactory, Map<String, Object> stash, List<Object> parameters,
                      ExecutionContext execution) {
@@ -32,9 +34,17 @@ final class StatementContext implements DataContext {
         this.statementMillis = System.currentTimeMillis();
     }
 
+    /**
+     * A schema of this execution's own, empty until a recursive query ({@code WITH RECURSIVE})
+     * registers the working table of its iteration in it, which is all Calcite's generated code
+     * uses the root schema for; the catalog's tables are reached through the stash instead.
+     */
     @Override
     public SchemaPlus getRootSchema() {
-        return null;
+        if (rootSchema == null) {
+            rootSchema = CalciteSchema.createRootSchema(false, false).plus();
+        }
+        return rootSchema;
     }
 
     @Override

@@ -3,8 +3,10 @@ package io.basalt.sql.type;
 import java.math.RoundingMode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Basalt's numeric and temporal limits for Calcite.
@@ -23,6 +25,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
     public static final BasaltTypeSystem INSTANCE = new BasaltTypeSystem();
     public static final int MAX_DECIMAL_PRECISION = 38;
+    /** The fewest fractional digits of a DECIMAL quotient or average: PostgreSQL's NUMERIC_MIN_SIG_DIGITS. */
+    public static final int MIN_QUOTIENT_SCALE = 16;
 
     private BasaltTypeSystem() {
     }
@@ -60,14 +64,16 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
     }
 
     /**
-     * SUM of SMALLINT or INTEGER is BIGINT, as in PostgreSQL, so that summing many values does
-     * not overflow the argument's type (Calcite keeps it). SUM of BIGINT stays BIGINT: PostgreSQL
-     * widens it to numeric, but Calcite 1.41's enumerable SUM cannot implement that widening.
+     * SUM follows PostgreSQL: SMALLINT and INTEGER sum to BIGINT, BIGINT to NUMERIC (DECIMAL(38, 0)
+     * here), DECIMAL(p, s) to DECIMAL(38, s), so that a sum can never wrap around. Calcite's
+     * enumerable SUM cannot add a BIGINT into a DECIMAL accumulator; {@code NumericAggregates}
+     * casts a BIGINT argument to DECIMAL before the plan is optimised.
      */
     @Override
     public RelDataType deriveSumType(RelDataTypeFactory factory, RelDataType argumentType) {
         RelDataType sum = switch (argumentType.getSqlTypeName()) {
             case TINYINT, SMALLINT, INTEGER -> factory.createSqlType(SqlTypeName.BIGINT);
+            case BIGINT -> factory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION, 0);
             case DECIMAL -> factory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION, argumentType.getScale());
             default -> super.deriveSumType(factory, argumentType);
         };
@@ -75,16 +81,72 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
     }
 
     /**
-     * AVG of an integer is an exact decimal with six fractional digits (PostgreSQL returns
-     * numeric); Calcite would truncate it to an integer.
+     * AVG of an exact number is an exact decimal with {@link #MIN_QUOTIENT_SCALE} fractional
+     * digits, or the argument's scale if that is more; AVG of REAL is DOUBLE. PostgreSQL returns
+     * numeric and double precision; its numeric scale depends on the values (see
+     * {@link #deriveDecimalDivideType}), ours cannot, because one column has one type.
      */
     @Override
     public RelDataType deriveAvgAggType(RelDataTypeFactory factory, RelDataType argumentType) {
         RelDataType average = switch (argumentType.getSqlTypeName()) {
-            case TINYINT, SMALLINT, INTEGER, BIGINT -> factory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION, 6);
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> factory.createSqlType(SqlTypeName.DECIMAL,
+                    MAX_DECIMAL_PRECISION, MIN_QUOTIENT_SCALE);
+            case DECIMAL -> factory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION,
+                    Math.max(MIN_QUOTIENT_SCALE, argumentType.getScale()));
+            case REAL, FLOAT -> factory.createSqlType(SqlTypeName.DOUBLE);
             default -> super.deriveAvgAggType(factory, argumentType);
         };
         return factory.createTypeWithNullability(average, argumentType.isNullable());
+    }
+
+    /** COVAR_POP, COVAR_SAMP, REGR_SXX, REGR_SYY are DOUBLE PRECISION, as in PostgreSQL; Calcite keeps the first argument's type. */
+    @Override
+    public RelDataType deriveCovarType(RelDataTypeFactory factory, RelDataType arg0Type, RelDataType arg1Type) {
+        return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DOUBLE),
+                arg0Type.isNullable() || arg1Type.isNullable());
+    }
+
+    /**
+     * The type of a DECIMAL quotient. PostgreSQL keeps at least 16 significant digits, and never
+     * fewer fractional digits than either operand has; how many more it keeps depends on the
+     * values, in steps of four digits (10.00 / 4 has 16 fractional digits, 1 / 3.0 has 20). A plan
+     * needs one type per expression, and values of one column must share a scale (GROUP BY and
+     * DISTINCT compare BigDecimals with {@code equals}), so the scale here is
+     * {@code max(16, s1, s2)}: PostgreSQL's for many quotients from 1 to 9999, never fewer than 16
+     * fractional digits. The integer digits are what the quotient can need,
+     * {@code p1 - s1 + s2}, as far as 38 digits allow; a quotient with more fails with 22003
+     * rather than losing digits.
+     *
+     * <p>Calcite's default (SQL Server's rule) keeps as few as 6 fractional digits.
+     */
+    @Override
+    public RelDataType deriveDecimalDivideType(RelDataTypeFactory factory, RelDataType dividend, RelDataType divisor) {
+        if (!SqlTypeUtil.isExactNumeric(dividend) || !SqlTypeUtil.isExactNumeric(divisor)
+                || !SqlTypeUtil.isDecimal(dividend) && !SqlTypeUtil.isDecimal(divisor)) {
+            return null;
+        }
+        RelDataType left = RelDataTypeFactoryImpl.isJavaType(dividend) ? factory.decimalOf(dividend) : dividend;
+        RelDataType right = RelDataTypeFactoryImpl.isJavaType(divisor) ? factory.decimalOf(divisor) : divisor;
+        int scale = Math.max(MIN_QUOTIENT_SCALE, Math.max(decimalScale(left), decimalScale(right)));
+        int integerDigits = decimalPrecision(left) - decimalScale(left) + decimalScale(right);
+        int precision = Math.min(MAX_DECIMAL_PRECISION, Math.max(1, integerDigits) + scale);
+        RelDataType quotient = factory.createSqlType(SqlTypeName.DECIMAL, precision, scale);
+        return factory.createTypeWithNullability(quotient, dividend.isNullable() || divisor.isNullable());
+    }
+
+    /** The precision of an exact numeric type as a DECIMAL: 19 for BIGINT, 10 for INTEGER. */
+    private static int decimalPrecision(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case TINYINT -> 3;
+            case SMALLINT -> 5;
+            case INTEGER -> 10;
+            case BIGINT -> 19;
+            default -> type.getPrecision();
+        };
+    }
+
+    private static int decimalScale(RelDataType type) {
+        return type.getSqlTypeName() == SqlTypeName.DECIMAL ? type.getScale() : 0;
     }
 
     @Override

@@ -94,9 +94,12 @@ public final class InternalValues {
                 case REAL -> toBigDecimalOrDouble(value).floatValue();
                 case FLOAT, DOUBLE -> toBigDecimalOrDouble(value).doubleValue();
                 case CHAR, VARCHAR -> toText(value);
-                case DATE -> (int) toLocalDate(value).toEpochDay();
-                case TIME -> (int) (toLocalTime(value).toNanoOfDay() / 1_000_000);
-                case TIMESTAMP -> toLocalDateTime(value).toInstant(ZoneOffset.UTC).toEpochMilli();
+                // Text follows PostgreSQL's input rules, as CAST(text AS DATE) does (22007 / 22008).
+                case DATE -> isTemporal(value) ? (int) toLocalDate(value).toEpochDay() : TextInput.toDate(value.toString());
+                case TIME -> isTemporal(value) ? (int) (toLocalTime(value).toNanoOfDay() / 1_000_000)
+                        : TextInput.toTime(value.toString());
+                case TIMESTAMP -> isTemporal(value) ? toLocalDateTime(value).toInstant(ZoneOffset.UTC).toEpochMilli()
+                        : TextInput.toTimestamp(value.toString());
                 default -> value;
             };
         } catch (NumberFormatException e) {
@@ -124,13 +127,11 @@ public final class InternalValues {
         if (value instanceof Number n) {
             return n.doubleValue() != 0;
         }
-        String text = value.toString().trim().toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "true", "t", "yes", "y", "on", "1" -> true;
-            case "false", "f", "no", "n", "off", "0" -> false;
-            default -> throw new BasaltException(SqlState.INVALID_TEXT_REPRESENTATION,
-                    "invalid input syntax for type boolean");
-        };
+        return TextInput.toBoolean(value.toString());
+    }
+
+    private static boolean isTemporal(Object value) {
+        return value instanceof LocalDate || value instanceof LocalTime || value instanceof LocalDateTime;
     }
 
     /**
