@@ -6,6 +6,7 @@ import static io.basalt.server.jdbc.TestDatabase.rows;
 import static io.basalt.server.jdbc.TestDatabase.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -110,7 +111,7 @@ class ConcurrencyTest {
         int audits = auditor.get(30, TimeUnit.SECONDS);
 
         assertThat(audits).as("consistent snapshots the auditor read while transfers ran").isPositive();
-        assertThat(scalar(setup, "SELECT SUM(balance) FROM account")).isEqualTo(total);
+        assertThat(scalar(setup, "SELECT SUM(balance) FROM account")).isEqualTo(BigDecimal.valueOf(total));
         assertThat(scalar(setup, "SELECT COUNT(*) FROM transfer_log")).isEqualTo((long) THREADS * TRANSFERS_PER_THREAD);
         Map<Long, Long> logged = new HashMap<>();
         Map<Integer, Long> expectedBalances = new HashMap<>();
@@ -268,7 +269,9 @@ class ConcurrencyTest {
                     }
                     assertThat(accounts).isEqualTo(ACCOUNTS);
                     assertThat(sum).as("total in one snapshot, audit %d", audits).isEqualTo(total);
-                    assertThat(scalar(connection, "SELECT SUM(balance) FROM account")).isEqualTo(total);
+                    // SUM of a BIGINT column is NUMERIC, as in PostgreSQL (it cannot overflow).
+                    assertThat(scalar(connection, "SELECT SUM(balance) FROM account"))
+                            .isEqualTo(BigDecimal.valueOf(total));
                     connection.commit();
                     audits++;
                 } catch (SQLException e) {
