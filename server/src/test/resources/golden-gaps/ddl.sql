@@ -36,39 +36,7 @@ CREATE TABLE t_aliases (id INT4 PRIMARY KEY, b INT8, s INT2, f FLOAT8, r FLOAT4,
 statement ok
 CREATE TABLE t_micro (id INTEGER PRIMARY KEY, t TIME(6), ts TIMESTAMP(6))
 
-# Basalt: SERIAL is 42704, identity columns 42601.
-statement ok
-CREATE TABLE t_serial (id SERIAL PRIMARY KEY, v INTEGER)
-
-statement ok
-CREATE TABLE t_ident (id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v INTEGER)
-
-# Basalt: UNIQUE is 0A000; CHECK and REFERENCES are 42601 syntax errors.
-statement ok
-CREATE TABLE t_unique (id INTEGER PRIMARY KEY, email VARCHAR(20) UNIQUE)
-
-statement ok
-CREATE TABLE t_check (id INTEGER PRIMARY KEY, qty INTEGER CHECK (qty > 0))
-
-statement ok
-CREATE TABLE parent (id INTEGER PRIMARY KEY)
-
-statement ok
-CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id))
-
 # Basalt: 42601 for each of these statements.
-statement ok
-CREATE INDEX parent_idx ON parent (id)
-
-statement ok
-ALTER TABLE parent ADD COLUMN name VARCHAR(10)
-
-statement ok
-TRUNCATE TABLE parent
-
-statement ok
-CREATE SEQUENCE seq1
-
 statement ok
 CREATE VIEW v1 AS SELECT id FROM parent
 

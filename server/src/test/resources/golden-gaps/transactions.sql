@@ -33,7 +33,8 @@ SELECT id FROM acct WHERE id >= 10
 ----
 10
 
-# Basalt: the CREATE TABLE is not undone by ROLLBACK. PostgreSQL's DDL is transactional.
+# Basalt: 25001, DDL is refused inside a transaction block (it is not transactional yet).
+# PostgreSQL's DDL is transactional.
 statement ok
 BEGIN
 
@@ -46,7 +47,7 @@ ROLLBACK
 query error 42P01
 SELECT * FROM tx_ddl
 
-# Basalt: 25001, DDL only as the first statement of a transaction.
+# Basalt: 25001, DDL is refused inside a transaction block.
 statement ok
 BEGIN
 

@@ -171,3 +171,38 @@ SELECT id, v FROM by_key WHERE id BETWEEN 15 AND 30 ORDER BY id
 ----
 20 2
 30 3
+
+# Identity columns, constraints, indexes, ALTER TABLE, TRUNCATE and sequences (once gaps).
+statement ok
+CREATE TABLE t_serial (id SERIAL PRIMARY KEY, v INTEGER)
+
+statement ok
+CREATE TABLE t_ident (id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v INTEGER)
+
+statement ok
+CREATE TABLE t_unique (id INTEGER PRIMARY KEY, email VARCHAR(20) UNIQUE)
+
+statement ok
+CREATE TABLE t_check (id INTEGER PRIMARY KEY, qty INTEGER CHECK (qty > 0))
+
+statement ok
+CREATE TABLE parent (id INTEGER PRIMARY KEY)
+
+statement ok
+CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id))
+
+statement ok
+CREATE INDEX parent_idx ON parent (id)
+
+statement ok
+ALTER TABLE parent ADD COLUMN name VARCHAR(10)
+
+# PostgreSQL: cannot truncate a table referenced in a foreign key constraint.
+statement error 0A000
+TRUNCATE TABLE parent
+
+statement ok
+TRUNCATE TABLE child, parent
+
+statement ok
+CREATE SEQUENCE seq1
