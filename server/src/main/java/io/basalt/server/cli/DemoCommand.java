@@ -210,6 +210,13 @@ final class DemoCommand implements Callable<Integer> {
         query(connection, "EXPLAIN SELECT owner, balance FROM account WHERE id = 7");
         query(connection, "EXPLAIN SELECT * FROM transfer WHERE id BETWEEN 10 AND 20");
         query(connection, "EXPLAIN SELECT * FROM account WHERE owner = 'Grace'");
+        // A secondary index, built while the table is open, turns that scan into one partition's lookup.
+        String index = "CREATE INDEX account_owner ON account (owner)";
+        out.println(index);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(index);
+        }
+        query(connection, "EXPLAIN SELECT * FROM account WHERE owner = 'Grace'");
     }
 
     private void errors(Connection connection) {

@@ -32,5 +32,6 @@ class DemoCommandTest {
 
         assertThat(exitCode).as("exit code; output:%n%s", output).isZero();
         assertThat(output).contains("400 transfers committed", "the total is still 20000.00", "Done.");
+        assertThat(output).as("the EXPLAIN after CREATE INDEX").contains("index range scan ACCOUNT_OWNER (global)");
     }
 }
