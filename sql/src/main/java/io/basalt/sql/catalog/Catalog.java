@@ -2,6 +2,7 @@ package io.basalt.sql.catalog;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,9 @@ public final class Catalog {
     private final long version;
     private final Map<String, TableDescriptor> tables;
     private final Map<String, SequenceDescriptor> sequences;
+    /** Derived once per snapshot: every DML statement looks tables up by id and their references. */
+    private final Map<Integer, TableDescriptor> tablesById = new HashMap<>();
+    private final Map<Integer, List<Reference>> referencesByParent = new HashMap<>();
 
     public Catalog(long version, Collection<TableDescriptor> tables) {
         this(version, tables, List.of());
@@ -27,6 +31,13 @@ public final class Catalog {
         Map<String, SequenceDescriptor> sequencesByName = new TreeMap<>();
         sequences.forEach(s -> sequencesByName.put(s.name(), s));
         this.sequences = sequencesByName;
+        for (TableDescriptor table : byName.values()) {
+            tablesById.put(table.id(), table);
+            for (ForeignKeyDescriptor fk : table.foreignKeys()) {
+                referencesByParent.computeIfAbsent(fk.parentTableId(), id -> new ArrayList<>()).add(new Reference(table, fk));
+            }
+        }
+        referencesByParent.replaceAll((id, references) -> List.copyOf(references));
     }
 
     /** The sequence, or null. */
@@ -53,7 +64,7 @@ public final class Catalog {
     }
 
     public TableDescriptor tableById(int id) {
-        return tables.values().stream().filter(t -> t.id() == id).findFirst().orElse(null);
+        return tablesById.get(id);
     }
 
     /** The table that has the index named {@code indexName}, or null. Index names share the tables' namespace. */
@@ -84,15 +95,7 @@ public final class Catalog {
 
     /** The foreign keys that reference table {@code parentTableId} (its own included), with their tables. */
     public List<Reference> referencing(int parentTableId) {
-        List<Reference> references = new ArrayList<>();
-        for (TableDescriptor table : tables.values()) {
-            for (ForeignKeyDescriptor fk : table.foreignKeys()) {
-                if (fk.parentTableId() == parentTableId) {
-                    references.add(new Reference(table, fk));
-                }
-            }
-        }
-        return references;
+        return referencesByParent.getOrDefault(parentTableId, List.of());
     }
 
     public Collection<TableDescriptor> tables() {

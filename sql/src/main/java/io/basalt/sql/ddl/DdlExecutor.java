@@ -9,6 +9,7 @@ import io.basalt.sql.catalog.ForeignKeyDescriptor;
 import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.ColumnType;
 import io.basalt.sql.catalog.IndexDescriptor;
+import io.basalt.sql.catalog.KeyColumns;
 import io.basalt.sql.catalog.TableDescriptor;
 import io.basalt.sql.catalog.SequenceDescriptor;
 import io.basalt.sql.parse.SqlCheckConstraint;
@@ -118,7 +119,8 @@ public final class DdlExecutor {
         for (SqlForeignKeyConstraint fk : foreignKeyClauses) {
             foreignKeyNames.add(constraintNames.add(fk.name(), fk.columnNames(), "fkey"));
             int[] fkColumns = DdlNames.positions(fk.columnNames(), columns, name);
-            boolean served = leads(keyPositions, fkColumns) || indexColumns.stream().anyMatch(c -> leads(c, fkColumns));
+            boolean served = KeyColumns.leads(keyPositions, fkColumns)
+                    || indexColumns.stream().anyMatch(c -> KeyColumns.leads(c, fkColumns));
             if (!served) {
                 indexNames.add(constraintNames.add(null, fk.columnNames(), "fkey_idx"));
                 indexColumns.add(fkColumns);
@@ -239,22 +241,6 @@ public final class DdlExecutor {
         if (catalog.dropSequence(name, drop.ifExists()) && sequence != null) {
             sequences.forget(sequence.id());
         }
-    }
-
-    private static boolean leads(int[] key, int[] columns) {
-        if (key.length < columns.length) {
-            return false;
-        }
-        Set<Integer> lead = new HashSet<>();
-        for (int i = 0; i < columns.length; i++) {
-            lead.add(key[i]);
-        }
-        for (int column : columns) {
-            if (!lead.contains(column)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Constraint names of one table: given or generated, never twice (42710). */

@@ -14,8 +14,10 @@ import io.basalt.txn.KeyValue;
 import io.basalt.txn.Transaction;
 import io.basalt.txn.TransactionManager;
 import io.basalt.txn.TransactionRetryException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.StringJoiner;
 
 /**
@@ -90,27 +92,30 @@ final class IndexBackfill {
     private int batch(Transaction txn, byte[] start, byte[] end, byte[][] next) {
         RowCodec rows = new RowCodec(table, partitionCount);
         IndexCodec entries = new IndexCodec(table, index, partitionCount);
-        int count = 0;
-        for (Iterator<KeyValue> it = txn.scan(start, end); it.hasNext(); ) {
-            if (count == BATCH_ROWS) {
-                return count; // next[0] already names the row after the last one indexed
-            }
+        List<Object[]> batch = new ArrayList<>(BATCH_ROWS);
+        Iterator<KeyValue> it = txn.scan(start, end);
+        byte[] lastKey = null;
+        while (batch.size() < BATCH_ROWS && it.hasNext()) {
             KeyValue kv = it.next();
-            Object[] row = rows.decode(kv.key(), kv.value());
-            byte[] key = entries.entryKey(row);
-            byte[] value = entries.entryValue(row);
-            byte[] existing = txn.get(key);
-            if (existing != null && index.unique() && !Arrays.equals(existing, value)) {
-                throw duplicate(row);
-            }
-            if (existing == null) {
-                txn.put(key, value);
-            }
-            next[0] = successor(kv.key());
-            count++;
+            batch.add(rows.decode(kv.key(), kv.value()));
+            lastKey = kv.key();
         }
-        next[0] = null;
-        return count;
+        next[0] = it.hasNext() ? successor(lastKey) : null; // null: the range is done
+        List<byte[]> keys = new ArrayList<>(batch.size());
+        for (Object[] row : batch) {
+            keys.add(entries.entryKey(row));
+        }
+        List<byte[]> existing = txn.getAll(keys); // one request per partition for the whole batch
+        for (int i = 0; i < batch.size(); i++) {
+            byte[] value = entries.entryValue(batch.get(i));
+            if (existing.get(i) != null && index.unique() && !Arrays.equals(existing.get(i), value)) {
+                throw duplicate(batch.get(i));
+            }
+            if (existing.get(i) == null) {
+                txn.put(keys.get(i), value);
+            }
+        }
+        return batch.size();
     }
 
     private BasaltException duplicate(Object[] row) {

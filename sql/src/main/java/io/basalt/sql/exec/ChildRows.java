@@ -2,6 +2,7 @@ package io.basalt.sql.exec;
 
 import io.basalt.sql.catalog.ForeignKeyDescriptor;
 import io.basalt.sql.catalog.IndexDescriptor;
+import io.basalt.sql.catalog.KeyColumns;
 import io.basalt.sql.catalog.TableDescriptor;
 import io.basalt.txn.KeyValue;
 import io.basalt.txn.Transaction;
@@ -34,7 +35,7 @@ final class ChildRows {
         int[] columns = fk.columns();
         RowCodec rows = new RowCodec(child, partitionCount);
         int[] primaryKey = child.primaryKey();
-        if (leads(primaryKey, columns)) {
+        if (KeyColumns.leads(primaryKey, columns)) {
             Object[] prefix = inOrder(primaryKey, columns, parentValues);
             List<Integer> partitions = columns.length >= child.partitionKeyLength()
                     ? List.of(rows.partitionOf(prefix)) : allPartitions();
@@ -48,7 +49,7 @@ final class ChildRows {
             return found;
         }
         for (IndexDescriptor index : child.indexes()) {
-            if (leads(index.columns(), columns)) {
+            if (KeyColumns.leads(index.columns(), columns)) {
                 return throughIndex(txn, index, parentValues);
             }
         }
@@ -75,7 +76,8 @@ final class ChildRows {
         IndexCodec codec = new IndexCodec(child, index, partitionCount);
         Object[] values = inOrder(index.columns(), columns, parentValues);
         boolean onePartition = index.placement() == IndexDescriptor.Placement.GLOBAL
-                ? columns.length == index.columnCount() : coversPartitionKey(index.columns(), columns.length);
+                ? columns.length == index.columnCount()
+                : child.partitionKeyWithin(Arrays.copyOf(index.columns(), columns.length));
         List<Integer> partitions = onePartition ? List.of(codec.partitionOf(values)) : allPartitions();
         List<byte[]> rowKeys = new ArrayList<>();
         for (int partition : partitions) {
@@ -92,33 +94,6 @@ final class ChildRows {
             }
         }
         return found;
-    }
-
-    /** Whether the first {@code count} columns of a local index include the child's whole partition key. */
-    private boolean coversPartitionKey(int[] indexColumns, int count) {
-        int[] primaryKey = child.primaryKey();
-        for (int i = 0; i < child.partitionKeyLength(); i++) {
-            boolean found = false;
-            for (int c = 0; c < count; c++) {
-                found |= indexColumns[c] == primaryKey[i];
-            }
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether {@code key}'s first {@code columns.length} columns are {@code columns} in some order. */
-    static boolean leads(int[] key, int[] columns) {
-        if (key.length < columns.length) {
-            return false;
-        }
-        int[] lead = Arrays.copyOf(key, columns.length);
-        int[] sortedColumns = columns.clone();
-        Arrays.sort(lead);
-        Arrays.sort(sortedColumns);
-        return Arrays.equals(lead, sortedColumns);
     }
 
     /** {@code values} (paired with {@code columns}) rearranged in the order of {@code key}'s leading columns. */

@@ -16,16 +16,8 @@ public final class GeneratedKeys {
     private List<ColumnMetadata> columns = List.of();
     private final List<Object[]> rows = new ArrayList<>();
 
-    void inserted(TableDescriptor table, Object[] row) {
-        List<Integer> identities = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            if (table.columns().get(i).isIdentity()) {
-                identities.add(i);
-            }
-        }
-        if (identities.isEmpty()) {
-            return;
-        }
+    /** Records the identity values of a row just inserted; {@code identities} are the table's identity positions (not empty). */
+    void inserted(TableDescriptor table, int[] identities, Object[] row) {
         if (columns.isEmpty()) {
             List<ColumnMetadata> metadata = new ArrayList<>();
             for (int position : identities) {
@@ -33,9 +25,9 @@ public final class GeneratedKeys {
             }
             columns = List.copyOf(metadata);
         }
-        Object[] keys = new Object[identities.size()];
+        Object[] keys = new Object[identities.length];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = clientValue(table.columns().get(identities.get(i)), row[identities.get(i)]);
+            keys[i] = clientValue(table.columns().get(identities[i]), row[identities[i]]);
         }
         rows.add(keys);
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The writes of one DML statement, row by row, with everything a row change implies: its
@@ -81,8 +82,8 @@ public final class RowWrites {
         for (IndexCodec index : writes.indexes) {
             deferred.add(() -> writeEntry(index, row));
         }
-        if (execution.generatedKeys() != null) {
-            execution.generatedKeys().inserted(writes.table, row);
+        if (execution.generatedKeys() != null && writes.identityColumns.length > 0) {
+            execution.generatedKeys().inserted(writes.table, writes.identityColumns, row);
         }
     }
 
@@ -158,11 +159,14 @@ public final class RowWrites {
         final RowCodec rows;
         final List<IndexCodec> indexes = new ArrayList<>();
         final List<Catalog.Reference> children;
+        final int[] identityColumns;
         final Set<ByteBuffer> deleted = new HashSet<>();
 
         TableWrites(TableDescriptor table) {
             this.table = table;
             this.rows = new RowCodec(table, partitionCount);
+            this.identityColumns = IntStream.range(0, table.columns().size())
+                    .filter(i -> table.columns().get(i).isIdentity()).toArray();
             for (IndexDescriptor index : table.indexes()) {
                 indexes.add(new IndexCodec(table, index, partitionCount));
             }

@@ -30,13 +30,11 @@ public final class TableModifySpec {
     private final TableDescriptor table;
     private final Operation operation;
     private final int[] updateColumns;
-    private final int partitionCount;
 
-    public TableModifySpec(TableDescriptor table, Operation operation, int[] updateColumns, int partitionCount) {
+    public TableModifySpec(TableDescriptor table, Operation operation, int[] updateColumns) {
         this.table = table;
         this.operation = operation;
         this.updateColumns = updateColumns.clone();
-        this.partitionCount = partitionCount;
     }
 
     /** Called by generated code. */

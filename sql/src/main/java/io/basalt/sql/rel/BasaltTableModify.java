@@ -58,7 +58,7 @@ public final class BasaltTableModify extends TableModify implements EnumerableRe
         List<String> updates = getUpdateColumnList() == null ? List.of() : getUpdateColumnList();
         int[] updateColumns = updates.stream().mapToInt(name -> table.descriptor().columnIndex(name)).toArray();
         TableModifySpec spec = new TableModifySpec(table.descriptor(),
-                TableModifySpec.Operation.valueOf(getOperation().name()), updateColumns, partitionCount);
+                TableModifySpec.Operation.valueOf(getOperation().name()), updateColumns);
         Expression stashed = implementor.stash(spec, TableModifySpec.class);
         builder.add(Expressions.return_(null,
                 Expressions.call(stashed, EXECUTE, implementor.getRootExpression(), asArrays)));

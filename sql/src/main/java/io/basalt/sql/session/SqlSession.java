@@ -13,11 +13,7 @@ import io.basalt.sql.SqlEngine;
 import io.basalt.sql.exec.ExecutionContext;
 import io.basalt.common.client.RowCursor;
 import io.basalt.sql.exec.GeneratedKeys;
-import java.util.ArrayList;
-import java.util.Locale;
-import io.basalt.sql.exec.OperatorProbe;
 import io.basalt.sql.plan.QueryPlanner;
-import java.util.BitSet;
 import io.basalt.sql.plan.CompiledStatement;
 import io.basalt.sql.plan.PlannedStatement;
 import io.basalt.txn.IsolationLevel;
@@ -66,10 +62,8 @@ public final class SqlSession implements Session {
     private long retryPriority = Long.MAX_VALUE;
     private final UtilityExecutor utilities;
     private final SessionSettings settings = new SessionSettings();
-    /** The transaction of the statement running now, and its request counters at its start (EXPLAIN ANALYZE). */
-    private Transaction statementTransaction;
-    private long statementRequestsBefore;
-    private BitSet statementPartitionsBefore = new BitSet();
+    /** The EXPLAIN ANALYZE running now, or null (ordinary statements measure nothing). */
+    private ExplainAnalyzeReport analyzing;
     /** Filled by the DML statement running now; read once by {@link #dmlResult}. */
     private GeneratedKeys lastGeneratedKeys;
     /** SERIALIZABLE by default, as ARCHITECTURE.md section 3 says (SSI unless {@code serializable = '2pl'}). */
@@ -411,46 +405,33 @@ public final class SqlSession implements Session {
     private RowCursor explainAnalyze(PlannedStatement.ExplainAnalyze analyze, List<Object> parameters) {
         QueryPlanner.Instrumented instrumented = engine.planner().compileInstrumented(analyze.statement(),
                 engine.catalog().current());
-        CompiledStatement statement = instrumented.statement();
-        long start = System.nanoTime();
-        long produced;
-        StatementResult result = run(statement, parameters);
-        if (result.hasRows()) {
-            produced = 0;
-            try (RowCursor rows = result.rowCursor()) {
-                while (rows.next() != null) {
-                    produced++;
+        ExplainAnalyzeReport report = new ExplainAnalyzeReport(instrumented);
+        analyzing = report;
+        try {
+            long start = System.nanoTime();
+            long produced;
+            StatementResult result = run(instrumented.statement(), parameters);
+            if (result.hasRows()) {
+                produced = 0;
+                try (RowCursor rows = result.rowCursor()) {
+                    while (rows.next() != null) {
+                        produced++;
+                    }
                 }
+            } else {
+                produced = result.updateCount();
             }
-        } else {
-            produced = result.updateCount();
+            return report.print(produced, (System.nanoTime() - start) / 1_000_000.0, engine.partitionCount());
+        } finally {
+            analyzing = null;
         }
-        double millis = (System.nanoTime() - start) / 1_000_000.0;
-        List<String> lines = new ArrayList<>();
-        String[] planLines = statement.plan().split("\n");
-        for (int i = 0; i < planLines.length; i++) {
-            OperatorProbe probe = i < instrumented.probes().size() ? instrumented.probes().get(i) : null;
-            lines.add(probe == null ? planLines[i] : planLines[i] + String.format(Locale.ROOT,
-                    "  (actual rows=%d, time=%.3f ms)", probe.rows(), probe.millis()));
-        }
-        lines.add(String.format(Locale.ROOT, "Execution: %d %s in %.3f ms", produced,
-                statement.isQuery() ? "rows" : "rows changed", millis));
-        Transaction ran = statementTransaction;
-        if (ran != null) {
-            BitSet partitions = ran.partitionsTouched();
-            partitions.andNot(statementPartitionsBefore);
-            lines.add("KV requests: " + (ran.requestCount() - statementRequestsBefore));
-            lines.add("Partitions touched: " + partitions.cardinality() + " of " + engine.partitionCount() + " "
-                    + partitions);
-        }
-        return ListCursor.ofText("PLAN", lines);
     }
 
-    /** Remembers the transaction a statement starts in, and what it had sent before (EXPLAIN ANALYZE). */
+    /** Lets an EXPLAIN ANALYZE in progress see the transaction its statement runs in. */
     private void noteStatementTransaction(Transaction in) {
-        statementTransaction = in;
-        statementRequestsBefore = in.requestCount();
-        statementPartitionsBefore = in.partitionsTouched();
+        if (analyzing != null) {
+            analyzing.started(in);
+        }
     }
 
     /** The count, with the identity values the last (successful) run of the statement generated, if any. */
