@@ -75,4 +75,13 @@ class LayeringTest {
                         "org.rocksdb..")
                 .check(classes);
     }
+
+    @Test
+    void benchmarkWorkloadTalksJdbcOnly() {
+        noClasses().that().resideInAPackage("io.basalt.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.basalt.kv..", "io.basalt.txn..",
+                        "io.basalt.cluster..", "io.basalt.sql..", "io.basalt.server..", "io.basalt.jdbc..",
+                        "org.apache.calcite..", "org.rocksdb..")
+                .check(classes);
+    }
 }

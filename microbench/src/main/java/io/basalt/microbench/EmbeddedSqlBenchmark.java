@@ -1,4 +1,4 @@
-package io.basalt.bench.jmh;
+package io.basalt.microbench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
