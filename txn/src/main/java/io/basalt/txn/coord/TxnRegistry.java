@@ -135,17 +135,19 @@ public final class TxnRegistry {
         return active.size();
     }
 
-    /** Removes and returns the ended serializable transactions older than every active one. */
+    /**
+     * Removes and returns the ended serializable transactions older than every active one. The
+     * queue is in end order but for races between ending threads, so the drain stops at the first
+     * entry still needed: one that could have been freed waits for a later sweep, which is safe
+     * (markers kept longer only cost memory), and a sweep that frees nothing costs one peek.
+     */
     public List<EndedSsi> drainForgettableSsi() {
         long horizon = oldestActive();
         List<EndedSsi> forgettable = new ArrayList<>();
-        for (var it = endedSsi.iterator(); it.hasNext(); ) {
-            EndedSsi ended = it.next();
-            if (ended.endTs() < horizon) {
-                forgettable.add(ended);
-                ssiEndTs.remove(ended.txnId());
-                it.remove();
-            }
+        for (EndedSsi ended = endedSsi.peek(); ended != null && ended.endTs() < horizon; ended = endedSsi.peek()) {
+            endedSsi.poll();
+            forgettable.add(ended);
+            ssiEndTs.remove(ended.txnId());
         }
         return forgettable;
     }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,12 @@ import java.util.Set;
  *       for transactions that ended before every active transaction began (or aborted).</li>
  *   <li>Memory is bounded: above {@link #MAX_KEY_MARKERS} key markers, the transaction with the
  *       most key markers here has them coarsened into one range marker covering them all. A
- *       coarse marker makes more writes conflict (false aborts), never fewer (no missed anomalies).</li>
+ *       coarse marker makes more writes conflict (false aborts), never fewer (no missed anomalies).
+ *       Only a transaction with at least {@link #MIN_COARSENED_KEYS} markers is worth coarsening:
+ *       many short readers with a marker or two each are the janitor's to free, and turning them
+ *       into range markers would make every later write scan a long range list. The search for
+ *       the largest is rerun only after another {@link #COARSEN_CHECK_INTERVAL} markers, so
+ *       being over the bound never costs a full pass per read.</li>
  * </ol>
  *
  * <h2>Threading</h2>
@@ -38,6 +42,8 @@ import java.util.Set;
 public final class SsiReadMarkers {
     /** Chosen so that a partition's markers stay within a few MB; coarsening is rare below it in OLTP. */
     static final int MAX_KEY_MARKERS = 100_000;
+    static final int MIN_COARSENED_KEYS = 64;
+    static final int COARSEN_CHECK_INTERVAL = 1_024;
 
     private record RangeMarker(long txnId, byte[] start, byte[] end) {
         boolean covers(byte[] key) {
@@ -45,28 +51,82 @@ public final class SsiReadMarkers {
         }
     }
 
-    private final Map<ByteBuffer, Set<Long>> readersByKey = new HashMap<>();
-    private final Map<Long, Set<ByteBuffer>> keysByTxn = new HashMap<>();
+    /**
+     * The readers of one key: a handful of ids at most in OLTP, so a plain array with a linear
+     * search beats a hash set (no boxing, one small allocation per key).
+     */
+    private static final class Readers {
+        final ByteBuffer key;
+        private long[] ids = new long[2];
+        private int size;
+
+        Readers(ByteBuffer key) {
+            this.key = key;
+        }
+
+        boolean add(long txnId) {
+            for (int i = 0; i < size; i++) {
+                if (ids[i] == txnId) {
+                    return false;
+                }
+            }
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = txnId;
+            return true;
+        }
+
+        void remove(long txnId) {
+            for (int i = 0; i < size; i++) {
+                if (ids[i] == txnId) {
+                    ids[i] = ids[--size];
+                    return;
+                }
+            }
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+    }
+
+    private final Map<ByteBuffer, Readers> readersByKey = new HashMap<>();
+    /** Each transaction's marked keys, without duplicates (a key enters only when its Readers gained the id). */
+    private final Map<Long, List<ByteBuffer>> keysByTxn = new HashMap<>();
     private final List<RangeMarker> ranges = new ArrayList<>();
     private int keyMarkers;
     private final int maxKeyMarkers;
+    private final int minCoarsenedKeys;
+    private int nextCoarsenCheck;
 
     public SsiReadMarkers() {
-        this(MAX_KEY_MARKERS);
+        this(MAX_KEY_MARKERS, MIN_COARSENED_KEYS);
     }
 
-    SsiReadMarkers(int maxKeyMarkers) {
+    SsiReadMarkers(int maxKeyMarkers, int minCoarsenedKeys) {
         this.maxKeyMarkers = maxKeyMarkers;
+        this.minCoarsenedKeys = minCoarsenedKeys;
+        this.nextCoarsenCheck = maxKeyMarkers;
     }
 
     public synchronized void markKey(byte[] key, long txnId) {
-        ByteBuffer wrapped = ByteBuffer.wrap(key.clone());
-        if (readersByKey.computeIfAbsent(wrapped, k -> new LinkedHashSet<>()).add(txnId)) {
-            keysByTxn.computeIfAbsent(txnId, id -> new LinkedHashSet<>()).add(wrapped);
-            keyMarkers++;
-            if (keyMarkers > maxKeyMarkers) {
-                coarsenLargest();
-            }
+        Readers readers = readersByKey.get(ByteBuffer.wrap(key));
+        if (readers == null) {
+            readers = new Readers(ByteBuffer.wrap(key.clone())); // the map keeps it: never the caller's array
+            readersByKey.put(readers.key, readers);
+        }
+        if (readers.add(txnId)) {
+            keysByTxn.computeIfAbsent(txnId, id -> new ArrayList<>(4)).add(readers.key);
+            countMarker();
+        }
+    }
+
+    private void countMarker() {
+        keyMarkers++;
+        if (keyMarkers > nextCoarsenCheck) {
+            coarsenLargest();
+            nextCoarsenCheck = Math.max(maxKeyMarkers, keyMarkers + COARSEN_CHECK_INTERVAL);
         }
     }
 
@@ -77,10 +137,18 @@ public final class SsiReadMarkers {
 
     /** The transactions other than {@code writerTxnId} that read {@code key} or scanned over it. */
     public synchronized long[] readersOf(byte[] key, long writerTxnId) {
+        Readers onKey = readersByKey.get(ByteBuffer.wrap(key));
+        if (ranges.isEmpty()) {
+            if (onKey == null) {
+                return new long[0];
+            }
+            return Arrays.stream(onKey.ids, 0, onKey.size).filter(id -> id != writerTxnId).toArray();
+        }
         Set<Long> readers = new LinkedHashSet<>();
-        Set<Long> onKey = readersByKey.get(ByteBuffer.wrap(key));
         if (onKey != null) {
-            readers.addAll(onKey);
+            for (int i = 0; i < onKey.size; i++) {
+                readers.add(onKey.ids[i]);
+            }
         }
         for (RangeMarker range : ranges) {
             if (range.covers(key)) {
@@ -94,10 +162,10 @@ public final class SsiReadMarkers {
     /** Drops every marker of the given transactions. */
     public synchronized void forget(Collection<Long> txnIds) {
         for (long txnId : txnIds) {
-            Set<ByteBuffer> keys = keysByTxn.remove(txnId);
+            List<ByteBuffer> keys = keysByTxn.remove(txnId);
             if (keys != null) {
                 for (ByteBuffer key : keys) {
-                    Set<Long> readers = readersByKey.get(key);
+                    Readers readers = readersByKey.get(key);
                     readers.remove(txnId);
                     keyMarkers--;
                     if (readers.isEmpty()) {
@@ -130,17 +198,19 @@ public final class SsiReadMarkers {
     private void coarsenLargest() {
         long largest = 0;
         int most = -1;
-        for (Map.Entry<Long, Set<ByteBuffer>> entry : keysByTxn.entrySet()) {
+        for (Map.Entry<Long, List<ByteBuffer>> entry : keysByTxn.entrySet()) {
             if (entry.getValue().size() > most) {
                 most = entry.getValue().size();
                 largest = entry.getKey();
             }
         }
-        Set<ByteBuffer> keys = keysByTxn.get(largest);
+        if (most < minCoarsenedKeys) {
+            return; // only short readers: the janitor frees them soon, a range each would cost more
+        }
         byte[] min = null;
         byte[] max = null;
-        for (Iterator<ByteBuffer> it = keys.iterator(); it.hasNext(); ) {
-            byte[] key = toBytes(it.next());
+        for (ByteBuffer buffer : keysByTxn.get(largest)) {
+            byte[] key = toBytes(buffer);
             if (min == null || Arrays.compareUnsigned(key, min) < 0) {
                 min = key;
             }

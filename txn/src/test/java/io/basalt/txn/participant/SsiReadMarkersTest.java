@@ -35,7 +35,7 @@ class SsiReadMarkersTest {
 
     @Test
     void overCapacityTheBiggestReaderIsCoarsenedNeverDropped() {
-        SsiReadMarkers markers = new SsiReadMarkers(10);
+        SsiReadMarkers markers = new SsiReadMarkers(10, 1);
         for (int i = 0; i < 10; i++) {
             markers.markKey(k("k" + i), 1);
         }
@@ -47,5 +47,32 @@ class SsiReadMarkersTest {
         }
         assertThat(markers.readersOf(k("k5x"), 9)).as("coarse: keys in between conflict too").contains(1L);
         assertThat(markers.readersOf(k("x"), 9)).containsExactly(2L);
+    }
+
+    @Test
+    void shortReadersOverCapacityStayKeyMarkers() {
+        SsiReadMarkers markers = new SsiReadMarkers(10, 4);
+        for (int i = 0; i < 30; i++) {
+            markers.markKey(k("k" + i), 100 + i);
+        }
+        assertThat(markers.rangeMarkerCount()).as("one key per reader: nothing worth coarsening").isZero();
+        assertThat(markers.keyMarkerCount()).isEqualTo(30);
+        assertThat(markers.readersOf(k("k7"), 9)).containsExactly(107L);
+        markers.forget(List.of(107L));
+        assertThat(markers.readersOf(k("k7"), 9)).isEmpty();
+        assertThat(markers.keyMarkerCount()).isEqualTo(29);
+    }
+
+    @Test
+    void aMarkedKeyDoesNotShareTheCallersArray() {
+        SsiReadMarkers markers = new SsiReadMarkers();
+        byte[] key = k("abc");
+        markers.markKey(key, 1);
+        markers.markKey(key, 2);
+        key[0] = 'z';
+        assertThat(markers.readersOf(k("abc"), 9)).containsExactlyInAnyOrder(1L, 2L);
+        markers.forget(List.of(1L, 2L));
+        assertThat(markers.keyMarkerCount()).isZero();
+        assertThat(markers.readersOf(k("abc"), 9)).isEmpty();
     }
 }
