@@ -19,106 +19,16 @@ SELECT DATE '2024-01-31' + INTERVAL '1' MONTH
 ----
 2024-02-29T00:00:00
 
-# ---- String functions ------------------------------------------------------------------------------
-
-query I
-SELECT LENGTH('abc')
-----
-3
-
-query TT
-SELECT SUBSTR('abcdef', 2, 3), SUBSTR('abcdef', 3)
-----
-bcd cdef
-
-query I
-SELECT STRPOS('abcdef', 'cd')
-----
-3
-
-query TTT
-SELECT LTRIM('  ab'), RTRIM('ab  '), BTRIM('xxabxx', 'x')
-----
-ab ab ab
-
-query TT
-SELECT LEFT('abcdef', 2), RIGHT('abcdef', 2)
-----
-ab ef
-
-query TT
-SELECT LPAD('7', 3, '0'), RPAD('ab', 4, '*')
-----
-007 ab**
-
-query TT
-SELECT CONCAT('a', NULL, 'b', 1), CONCAT_WS('-', 'a', NULL, 'b')
-----
-ab1 a-b
-
-query TTT
-SELECT REPEAT('ab', 3), REVERSE('abc'), INITCAP('hello world')
-----
-ababab cba 'Hello World'
-
-query T
-SELECT SPLIT_PART('a,b,c', ',', 2)
-----
-b
-
-query T
-SELECT CHR(66)
-----
-B
-
-query T
-SELECT MD5('abc')
-----
-900150983cd24fb0d6963f7d28e17f72
-
-query T
-SELECT TRANSLATE('12345', '143', 'ax')
-----
-a2x5
-
-# ---- Numeric functions -----------------------------------------------------------------------------
-
-query RRR
-SELECT TRUNC(1.789, 1), TRUNC(-1.789), TRUNC(123.456, -1)
-----
-1.7 -1 120
-
-query R
-SELECT LOG(100)
-----
-2
-
+# Basalt: DOUBLE 3. PostgreSQL has LOG(base, x) for NUMERIC only, with a scale that depends on
+# the value; Basalt's LOG of two arguments computes in DOUBLE.
 query R
 SELECT LOG(2, 8)
 ----
 3.0000000000000000
 
-query R
-SELECT DIV(7, 2)
-----
-3
+# ---- Numeric functions -----------------------------------------------------------------------------
 
-query B
-SELECT RANDOM() BETWEEN 0 AND 1
-----
-true
-
-query II
-SELECT GREATEST(1, 5, 3), LEAST(4, 2, 8)
-----
-5 2
-
-query I
-SELECT GCD(12, 18)
-----
-6
-
-# Basalt: 42601.
+# Basalt: 42601. WIDTH_BUCKET is a reserved word in Calcite's parser, which has no rule for the call.
 query I
 SELECT WIDTH_BUCKET(5, 0, 10, 5)
 ----
@@ -126,21 +36,8 @@ SELECT WIDTH_BUCKET(5, 0, 10, 5)
 
 # ---- Date and time functions and operators ------------------------------------------------------------
 
-query B
-SELECT NOW() IS NOT NULL
-----
-true
-
-query DD
-SELECT DATE '2024-02-28' + 1, DATE '2024-02-29' - 1
-----
-2024-02-29 2024-02-28
-
-query I
-SELECT DATE '2024-03-01' - DATE '2024-02-28'
-----
-2
-
+# Basalt has no INTERVAL values with PostgreSQL's text form, so TIMESTAMP - TIMESTAMP and TIME - TIME
+# are refused (42883).
 query T
 SELECT CAST(TIMESTAMP '2024-02-29 13:14:15' - TIMESTAMP '2024-02-28 12:00:00' AS VARCHAR)
 ----
@@ -151,22 +48,14 @@ SELECT CAST(TIME '10:00:00' - TIME '09:30:00' AS VARCHAR)
 ----
 00:30:00
 
+# Basalt: 42883, Calcite's EXTRACT has no EPOCH of a TIME.
 query I
 SELECT CAST(EXTRACT(EPOCH FROM TIME '01:00:00') AS INTEGER)
 ----
 3600
 
-query D
-SELECT DATE_TRUNC('month', TIMESTAMP '2024-02-29 13:14:15')
-----
-2024-02-01T00:00:00
-
+# Basalt: 42883, no TO_CHAR (Calcite's PostgreSQL TO_CHAR fails at run time).
 query T
 SELECT TO_CHAR(DATE '2024-02-29', 'YYYY-MM-DD')
-----
-2024-02-29
-
-query D
-SELECT MAKE_DATE(2024, 2, 29)
 ----
 2024-02-29

@@ -39,17 +39,6 @@ SELECT COALESCE(1, 'x')
 
 # ---- Missing features ----------------------------------------------------------------------------------
 
-# Basalt: 42883 no such aggregate.
-query T
-SELECT STRING_AGG(name, ',' ORDER BY name) FROM emp WHERE dept = 'ENG'
-----
-Ann,Bob,Fay
-
-query BB
-SELECT BOOL_AND(age > 20), BOOL_OR(age > 40) FROM emp
-----
-true true
-
 # Basalt: 42601.
 query TT
 SELECT DISTINCT ON (dept) dept, name FROM emp ORDER BY dept, name

@@ -257,3 +257,221 @@ SELECT DATE '2024-02-29' < DATE '2024-03-01', TIMESTAMP '2024-02-29 00:00:00' = 
   TIME '09:00:00' BETWEEN TIME '08:00:00' AND TIME '17:00:00'
 ----
 true true true
+
+# ---- PostgreSQL's string functions ----------------------------------------------------------------------
+
+# Lengths and positions count characters, not UTF-16 units.
+query IIII
+SELECT LENGTH('abc'), LENGTH('h😀'), STRPOS('abcdef', 'cd'), STRPOS('a😀bc', 'b')
+----
+3 2 3 3
+
+query TTT
+SELECT SUBSTR('abcdef', 2, 3), SUBSTR('abcdef', 3), SUBSTR('abcdef', 0, 2)
+----
+bcd cdef a
+
+query TTTT
+SELECT LTRIM('  ab'), RTRIM('ab  '), BTRIM('xxabxx', 'x'), BTRIM('xyaxy', 'yx')
+----
+ab ab ab a
+
+# A negative count drops characters from the other end.
+query TTTTT
+SELECT LEFT('abcdef', 2), RIGHT('abcdef', 2), LEFT('abcde', -2), RIGHT('abcde', -2), LEFT('ab', 5)
+----
+ab ef abc cde ab
+
+# Padding cuts a text that is too long; a negative length gives '', an empty fill the text.
+query TTTTTTT
+SELECT LPAD('7', 3, '0'), RPAD('ab', 4, '*'), LPAD('hi', 5, 'xy'), LPAD('hi', 4), LPAD('hello', 2), LPAD('hi', -1, 'x'), RPAD('hi', 5, '')
+----
+007 ab** xyxhi '  hi' he (empty) hi
+
+# CONCAT and CONCAT_WS skip NULL arguments.
+query TTT
+SELECT CONCAT('a', NULL, 'b', 1), CONCAT_WS('-', 'a', NULL, 'b'), CONCAT(NULL)
+----
+ab1 a-b (empty)
+
+query T
+SELECT CONCAT_WS(NULL, 'a', 'b')
+----
+NULL
+
+query TTTT
+SELECT REPEAT('ab', 3), REPEAT('ab', -1), REVERSE('abc'), INITCAP('hello wORLD')
+----
+ababab (empty) cba 'Hello World'
+
+# A negative field counts from the end.
+query TTT
+SELECT SPLIT_PART('a,b,c', ',', 2), SPLIT_PART('a,b,c', ',', 5), SPLIT_PART('a,b,c', ',', -1)
+----
+b (empty) c
+
+query TT
+SELECT CHR(66), CHR(233)
+----
+B é
+
+query T
+SELECT MD5('abc')
+----
+900150983cd24fb0d6963f7d28e17f72
+
+query T
+SELECT TRANSLATE('12345', '143', 'ax')
+----
+a2x5
+
+query B
+SELECT STARTS_WITH('abc', 'ab')
+----
+true
+
+query TTTTT
+SELECT LPAD(NULL, 3), LEFT('ab', NULL), SPLIT_PART(NULL, ',', 1), REVERSE(NULL), CHR(NULL)
+----
+NULL NULL NULL NULL NULL
+
+query error 22023
+SELECT SPLIT_PART('a,b', ',', 0)
+
+query error 54000
+SELECT CHR(0)
+
+query error 54000
+SELECT CHR(-1)
+
+query error 22011
+SELECT SUBSTR('abc', 1, -1)
+
+# ---- PostgreSQL's numeric functions ---------------------------------------------------------------------
+
+query RRR
+SELECT TRUNC(1.789, 1), TRUNC(-1.789), TRUNC(123.456, -1)
+----
+1.7 -1 120
+
+query R
+SELECT LOG(100)
+----
+2
+
+query RR
+SELECT DIV(7, 2), DIV(-7, 2)
+----
+3 -3
+
+query B
+SELECT RANDOM() BETWEEN 0 AND 1
+----
+true
+
+# GREATEST and LEAST ignore NULLs.
+query III
+SELECT GREATEST(1, 5, 3), LEAST(4, 2, 8), GREATEST(1, NULL, 3)
+----
+5 2 3
+
+query IIII
+SELECT GCD(12, 18), GCD(-12, 0), GCD(0, 0), GCD(CAST(12 AS BIGINT), 18)
+----
+6 12 0 6
+
+query error 2201E
+SELECT LOG(0)
+
+query error 2201E
+SELECT LOG(-1)
+
+query error 22012
+SELECT DIV(7, 0)
+
+query error 22003
+SELECT GCD(-2147483648, 0)
+
+# ---- PostgreSQL's date and time functions and operators ------------------------------------------------
+
+query BB
+SELECT NOW() IS NOT NULL, NOW() = CURRENT_TIMESTAMP
+----
+true true
+
+query DDDD
+SELECT DATE '2024-02-28' + 1, DATE '2024-02-29' - 1, 1 + DATE '2024-02-28', DATE '2024-02-28' + CAST(2 AS BIGINT)
+----
+2024-02-29 2024-02-28 2024-02-29 2024-03-01
+
+query II
+SELECT DATE '2024-03-01' - DATE '2024-02-28', DATE '2024-02-28' - DATE '2024-03-01'
+----
+2 -2
+
+query D
+SELECT DATE '2024-02-28' + CAST(NULL AS INTEGER)
+----
+NULL
+
+query DDD
+SELECT DATE_TRUNC('month', TIMESTAMP '2024-02-29 13:14:15'), DATE_TRUNC('week', TIMESTAMP '2024-02-29 13:14:15'), DATE_TRUNC('HOUR', TIMESTAMP '2024-02-29 13:14:15')
+----
+2024-02-01T00:00:00 2024-02-26T00:00:00 2024-02-29T13:00:00
+
+query DD
+SELECT DATE_TRUNC('year', DATE '2024-02-29'), DATE_TRUNC('century', TIMESTAMP '2024-02-29 13:14:15')
+----
+2024-01-01T00:00:00 2001-01-01T00:00:00
+
+query D
+SELECT MAKE_DATE(2024, 2, 29)
+----
+2024-02-29
+
+query error 22023
+SELECT DATE_TRUNC('fortnight', TIMESTAMP '2024-02-29 13:14:15')
+
+query error 22008
+SELECT MAKE_DATE(2023, 2, 29)
+
+query error 22008
+SELECT MAKE_DATE(0, 1, 1)
+
+query error 22008
+SELECT MAKE_DATE(5874897, 12, 31) + 1
+
+# PostgreSQL has date + integer only.
+query error 42883
+SELECT DATE '2024-02-28' + 1.5
+
+# ---- PostgreSQL's aggregates ----------------------------------------------------------------------------
+
+statement ok
+CREATE TABLE emp (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL, dept VARCHAR(10), age INTEGER)
+
+statement count 5
+INSERT INTO emp VALUES (1, 'Fay', 'ENG', 30), (2, 'Ann', 'ENG', 25), (3, 'Bob', 'ENG', NULL), (4, 'Dee', 'OPS', 41),
+  (5, 'Eve', NULL, 35)
+
+query T
+SELECT STRING_AGG(name, ',' ORDER BY name) FROM emp WHERE dept = 'ENG'
+----
+Ann,Bob,Fay
+
+query TT rowsort
+SELECT dept, STRING_AGG(name, '; ' ORDER BY id DESC) FROM emp WHERE dept IS NOT NULL GROUP BY dept
+----
+ENG 'Bob; Ann; Fay'
+OPS Dee
+
+# NULL values are skipped; no rows give NULL.
+query BBB
+SELECT BOOL_AND(age > 20), BOOL_OR(age > 40), BOOL_AND(age > 30) FROM emp
+----
+true true false
+
+query TB
+SELECT STRING_AGG(name, ','), BOOL_AND(age > 0) FROM emp WHERE id > 10
+----
+NULL NULL

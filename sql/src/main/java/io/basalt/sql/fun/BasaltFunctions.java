@@ -31,6 +31,7 @@ public final class BasaltFunctions {
     }
 
     /** CHAR_LENGTH counts characters (code points), as the length limit of VARCHAR(n) does; Calcite counts UTF-16 units. */
+    @Strict
     public static int charLength(String text) {
         return text.codePointCount(0, text.length());
     }

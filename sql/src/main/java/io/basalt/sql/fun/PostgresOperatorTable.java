@@ -31,23 +31,33 @@ import org.apache.calcite.sql.validate.SqlNameMatcher;
  *   <li>{@code SIGN(decimal)} is a DECIMAL with no fraction: -1, 0 or 1, not -1.0.</li>
  *   <li>{@code OCTET_LENGTH} takes text as it is (Calcite casts it to VARBINARY, which fails for
  *       characters beyond Latin-1); {@code PostgresSemantics} counts its UTF-8 bytes.</li>
+ *
+ *   <li>+ and - also take a DATE and a number of days, and - two dates ({@link DateArithmetic}).</li>
+ *   <li>{@code TRUNCATE(decimal, n)} (PostgreSQL's TRUNC) is typed as ROUND is.</li>
  * </ul>
  *
  * The operators keep Calcite's names and implementations; Calcite finds an operator's
- * implementation by name and kind, so only the types change.
+ * implementation by name and kind, so only the types change. Names the standard does not have
+ * are PostgreSQL's functions ({@link PostgresFunctionTable}).
  */
 public final class PostgresOperatorTable implements SqlOperatorTable {
-    public static final PostgresOperatorTable INSTANCE = new PostgresOperatorTable();
-
     private static final Map<SqlOperator, SqlOperator> REPLACED = new IdentityHashMap<>(Map.of(
             SqlStdOperatorTable.ROUND, ((SqlBasicFunction) SqlStdOperatorTable.ROUND).withReturnTypeInference(
                     ReturnTypes.ARG0_NULLABLE.andThen(PostgresOperatorTable::roundedType)),
             SqlStdOperatorTable.SIGN, ((SqlBasicFunction) SqlStdOperatorTable.SIGN).withReturnTypeInference(
                     ReturnTypes.ARG0.andThen(PostgresOperatorTable::signType)),
             SqlStdOperatorTable.OCTET_LENGTH, ((SqlBasicFunction) SqlStdOperatorTable.OCTET_LENGTH)
-                    .withOperandTypeChecker(OperandTypes.STRING)));
+                    .withOperandTypeChecker(OperandTypes.STRING),
+            SqlStdOperatorTable.PLUS, DateArithmetic.PLUS,
+            SqlStdOperatorTable.MINUS, DateArithmetic.MINUS,
+            SqlStdOperatorTable.TRUNCATE, ((SqlBasicFunction) SqlStdOperatorTable.TRUNCATE).withReturnTypeInference(
+                    ReturnTypes.ARG0_NULLABLE.andThen(PostgresOperatorTable::roundedType))));
+
+    // After REPLACED, which the constructor reads.
+    public static final PostgresOperatorTable INSTANCE = new PostgresOperatorTable();
 
     private final SqlOperatorTable standard = SqlStdOperatorTable.instance();
+    private final SqlOperatorTable postgres = new PostgresFunctionTable(REPLACED.get(SqlStdOperatorTable.TRUNCATE));
 
     private PostgresOperatorTable() {
     }
@@ -58,11 +68,17 @@ public final class PostgresOperatorTable implements SqlOperatorTable {
         List<SqlOperator> found = new ArrayList<>();
         standard.lookupOperatorOverloads(opName, category, syntax, found, nameMatcher);
         found.forEach(operator -> operatorList.add(REPLACED.getOrDefault(operator, operator)));
+        if (found.isEmpty()) {
+            postgres.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+        }
     }
 
     @Override
     public List<SqlOperator> getOperatorList() {
-        return standard.getOperatorList().stream().map(operator -> REPLACED.getOrDefault(operator, operator)).toList();
+        List<SqlOperator> all = new ArrayList<>();
+        standard.getOperatorList().forEach(operator -> all.add(REPLACED.getOrDefault(operator, operator)));
+        all.addAll(postgres.getOperatorList());
+        return all;
     }
 
     private static RelDataType roundedType(SqlOperatorBinding binding, RelDataType argumentType) {

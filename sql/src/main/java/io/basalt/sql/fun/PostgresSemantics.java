@@ -2,13 +2,11 @@ package io.basalt.sql.fun;
 
 import io.basalt.common.error.BasaltException;
 import io.basalt.sql.type.TextInput;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.avatica.util.TimeUnitRange;
-import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -21,19 +19,11 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.InferTypes;
-import org.apache.calcite.sql.type.OperandTypes;
-import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.type.SqlTypeTransforms;
-import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**
  * Rewrites the built-in operations whose Calcite behaviour differs visibly from PostgreSQL's into
@@ -57,10 +47,11 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  *   <li>TIME and TIMESTAMP cast to fewer fractional digits are rounded, not truncated.</li>
  *   <li>Text becomes BOOLEAN, DATE, TIME and TIMESTAMP by PostgreSQL's input rules
  *       ({@code TextInput}); BOOLEAN, TIMESTAMP and TIME become text as PostgreSQL writes them.</li>
- *   <li>{@code CHAR_LENGTH} and {@code SUBSTRING} count code points, not UTF-16 units;
+ *   <li>{@code CHAR_LENGTH}, {@code SUBSTRING} and {@code POSITION} count code points, not UTF-16 units;
  *       SUBSTRING with a negative length is 22011. {@code OCTET_LENGTH} counts UTF-8 bytes.</li>
  *   <li>{@code LIKE} without {@code ESCAPE} has backslash as its escape character.</li>
  *   <li>{@code EXTRACT(DOW ...)} counts from Sunday = 0.</li>
+ *   <li>{@code NOW()} is {@code CURRENT_TIMESTAMP}.</li>
  * </ul>
  */
 public final class PostgresSemantics {
@@ -90,6 +81,8 @@ public final class PostgresSemantics {
             SqlTypeName.TIMESTAMP, String.class);
     private static final SqlOperator SUBSTRING = function("SUBSTRING", TextFunctions.class, "substring",
             SqlTypeName.VARCHAR, String.class, long.class, long.class);
+    private static final SqlOperator POSITION = function("POSITION", StringFunctions.class, "position",
+            SqlTypeName.INTEGER, String.class, String.class);
     private static final SqlOperator SUBSTRING_TO_END = function("SUBSTRING_TO_END", TextFunctions.class, "substring",
             SqlTypeName.VARCHAR, String.class, long.class);
 
@@ -193,47 +186,10 @@ public final class PostgresSemantics {
         return function(name, NumericFunctions.class, method, SqlTypeName.DOUBLE, parameters);
     }
 
-    /**
-     * An operator implemented by a static method. It is only ever called with an explicit result
-     * type ({@code RexBuilder.makeCall(type, ...)}), never validated, so the operand metadata
-     * only has to be plausible.
-     */
+    /** An internal operator: only ever called with an explicit result type, never validated. */
     private static SqlOperator function(String name, Class<?> owner, String method, SqlTypeName result,
                                         Class<?>... parameters) {
-        Method implementation = Types.lookupMethod(owner, method, parameters);
-        List<SqlTypeName> operandTypes = new ArrayList<>();
-        for (Class<?> parameter : parameters) {
-            operandTypes.add(sqlTypeOf(parameter));
-        }
-        return new SqlUserDefinedFunction(new SqlIdentifier("BASALT_" + name, SqlParserPos.ZERO),
-                SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(result).andThen(SqlTypeTransforms.TO_NULLABLE),
-                InferTypes.FIRST_KNOWN,
-                OperandTypes.operandMetadata(operandTypes.stream().map(SqlTypeName::getFamily).toList(),
-                        factory -> operandTypes.stream().map(factory::createSqlType).toList(),
-                        i -> "value" + i, i -> false),
-                ScalarFunctionImpl.create(implementation));
-    }
-
-    private static SqlTypeName sqlTypeOf(Class<?> parameter) {
-        if (parameter == String.class) {
-            return SqlTypeName.VARCHAR;
-        }
-        if (parameter == BigDecimal.class) {
-            return SqlTypeName.DECIMAL;
-        }
-        if (parameter == boolean.class) {
-            return SqlTypeName.BOOLEAN;
-        }
-        if (parameter == double.class) {
-            return SqlTypeName.DOUBLE;
-        }
-        if (parameter == float.class) {
-            return SqlTypeName.REAL;
-        }
-        if (parameter == short.class) {
-            return SqlTypeName.SMALLINT;
-        }
-        return parameter == long.class ? SqlTypeName.BIGINT : SqlTypeName.INTEGER;
+        return MethodOperators.function("BASALT_" + name, owner, method, result, parameters);
     }
 
     /** Checked + - * / on one floating-point type. */
@@ -303,6 +259,13 @@ public final class PostgresSemantics {
             if (operator == SqlStdOperatorTable.CHAR_LENGTH || operator == SqlStdOperatorTable.CHARACTER_LENGTH) {
                 return rexBuilder.makeCall(type, CHAR_LENGTH, operands);
             }
+            if (operator == PostgresFunctionTable.NOW) {
+                return rexBuilder.makeCall(type, SqlStdOperatorTable.CURRENT_TIMESTAMP, List.of());
+            }
+            if (operator == SqlStdOperatorTable.POSITION && operands.size() == 2
+                    && SqlTypeFamily.CHARACTER.contains(operands.get(1).getType())) {
+                return rexBuilder.makeCall(type, POSITION, List.of(operands.get(1), operands.get(0)));
+            }
             if (operator.equals(SqlStdOperatorTable.OCTET_LENGTH)
                     && SqlTypeFamily.CHARACTER.contains(operands.get(0).getType())) {
                 return rexBuilder.makeCall(type, OCTET_LENGTH, operands);
@@ -325,6 +288,10 @@ public final class PostgresSemantics {
                     arguments.set(i, ensure(arguments.get(i), SqlTypeName.BIGINT));
                 }
                 return rexBuilder.makeCall(type, arguments.size() == 3 ? SUBSTRING : SUBSTRING_TO_END, arguments);
+            }
+            RexNode dateArithmetic = DateArithmetic.rewrite(rexBuilder, visited);
+            if (dateArithmetic != null) {
+                return dateArithmetic;
             }
             SqlTypeName result = type.getSqlTypeName();
             if (operator == SqlStdOperatorTable.ABS && absolute(result) != null) {
