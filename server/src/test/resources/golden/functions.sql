@@ -475,3 +475,15 @@ query TB
 SELECT STRING_AGG(name, ','), BOOL_AND(age > 0) FROM emp WHERE id > 10
 ----
 NULL NULL
+
+# Texts built by LPAD, RPAD and REPEAT are bounded, so one statement cannot exhaust the heap.
+statement error 54000
+SELECT LPAD('x', 2000000000, 'ab')
+
+statement error 54000
+SELECT REPEAT('abc', 1000000000)
+
+query I
+SELECT LENGTH(REPEAT('ab', 1000))
+----
+2000

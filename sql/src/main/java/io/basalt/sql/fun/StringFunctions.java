@@ -14,7 +14,21 @@ import org.apache.calcite.linq4j.function.Strict;
  * generated code ({@link PostgresFunctionTable}).
  */
 public final class StringFunctions {
+    /**
+     * The longest text LPAD, RPAD and REPEAT build, in characters. PostgreSQL stops at 1 GB; the
+     * engine runs inside the application's heap, so a statement asking for a billion characters
+     * gets 54000 instead of taking the JVM (and every other session) down with it.
+     */
+    static final int MAX_BUILT_LENGTH = 16 * 1024 * 1024;
+
     private StringFunctions() {
+    }
+
+    private static void checkBuiltLength(long characters) {
+        if (characters > MAX_BUILT_LENGTH) {
+            throw new BasaltException(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "requested length too large: " + characters + " characters, at most " + MAX_BUILT_LENGTH);
+        }
     }
 
     /** {@code LEFT(text, n)}: the first n characters; for a negative n, all but the last -n. */
@@ -61,6 +75,7 @@ public final class StringFunctions {
         if (length <= count || fill.isEmpty()) {
             return prefix(text, Math.max(0, Math.min(length, count)));
         }
+        checkBuiltLength(length);
         StringBuilder padding = new StringBuilder();
         int fillCount = length(fill);
         for (int missing = length - count; missing > 0; missing -= fillCount) {
@@ -161,7 +176,11 @@ public final class StringFunctions {
     /** {@code REPEAT(text, n)}: the text n times; '' for n below 1. */
     @Strict
     public static String repeat(String text, int n) {
-        return n <= 0 ? "" : text.repeat(n);
+        if (n <= 0) {
+            return "";
+        }
+        checkBuiltLength((long) length(text) * n);
+        return text.repeat(n);
     }
 
     /** {@code REVERSE(text)}: the characters in reverse order (a surrogate pair stays one character). */
