@@ -4,24 +4,6 @@
 statement ok
 CREATE TABLE nopk (a INTEGER, b VARCHAR(5))
 
-# Basalt: NUMERIC/DECIMAL without precision is DECIMAL(38, 0), so 123.456 is stored as 123 and
-# 7.5 as 8, silently. PostgreSQL's unconstrained NUMERIC keeps every digit.
-statement ok
-CREATE TABLE t_num (id INTEGER PRIMARY KEY, x NUMERIC, y DECIMAL)
-
-statement count 1
-INSERT INTO t_num VALUES (1, 123.456, 7.5)
-
-query RR
-SELECT x, y FROM t_num
-----
-123.456 7.5
-
-query R
-SELECT CAST(1.25 AS NUMERIC)
-----
-1.25
-
 # Basalt: 42704 type not supported.
 statement ok
 CREATE TABLE t_tz (id INTEGER PRIMARY KEY, x TIMESTAMP WITH TIME ZONE)

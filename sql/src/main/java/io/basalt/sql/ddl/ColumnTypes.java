@@ -42,11 +42,15 @@ final class ColumnTypes {
     }
 
     /**
-     * DECIMAL without precision is DECIMAL(38, 0), the SQL standard's default scale of 0 with our
-     * largest precision (PostgreSQL's unconstrained numeric has no counterpart yet).
+     * NUMERIC/DECIMAL without precision is PostgreSQL's unconstrained NUMERIC, which keeps every
+     * digit it is given. (It was DECIMAL(38, 0), the SQL standard's default scale, which stored
+     * 123.456 as 123 without a word.) With a precision and no scale, the scale is 0.
      */
     private static ColumnType decimal(int precision, int scale, String column) {
-        int p = precision < 0 ? BasaltTypeSystem.MAX_DECIMAL_PRECISION : precision;
+        if (precision < 0) {
+            return ColumnType.of(ColumnType.Name.DECIMAL);
+        }
+        int p = precision;
         int s = scale < 0 ? 0 : scale;
         if (p < 1 || p > BasaltTypeSystem.MAX_DECIMAL_PRECISION) {
             throw new BasaltException(SqlState.INVALID_COLUMN_DEFINITION, "NUMERIC precision " + p
