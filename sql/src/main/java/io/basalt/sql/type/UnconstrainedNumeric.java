@@ -40,7 +40,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * {@code CAST(x AS DECIMAL(1000, 500))} is the marker too, and keeps the value's scale.
  *
  * <p>Known gap: GROUP BY, DISTINCT and hash joins compare values with {@code BigDecimal.equals},
- * which tells 1.5 from 1.50 (see golden-gaps/types.sql). See also docs/design/0005-types.md.
+ * which tells 1.5 from 1.50 (see golden-gaps/types.sql). See also docs/design/0003-sql-planning.md (Unconstrained NUMERIC).
  */
 public final class UnconstrainedNumeric {
     /** The marker's precision: PostgreSQL's largest declared NUMERIC precision. */
