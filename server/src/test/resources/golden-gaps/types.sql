@@ -5,7 +5,8 @@
 # Basalt: 0.3333333333333333 (16 digits) for all three. PostgreSQL chooses the scale of a NUMERIC
 # quotient from the values (at least 16 significant digits, in steps of four); Basalt's comes from
 # the types, max(16, scale of either operand) (BasaltTypeSystem), and is the same as PostgreSQL's
-# for 10.00 / 4 (golden/types.sql) but not here.
+# for 10.00 / 4 (golden/types.sql) but not here. Quotients of unconstrained NUMERIC already take
+# PostgreSQL's scale from the values (golden/types.sql); literals and DECIMAL(p, s) do not.
 query RRR
 SELECT CAST(1.00 AS DECIMAL(5, 2)) / 3, 1 / 3.0, 1.0 / 3
 ----
