@@ -5,18 +5,35 @@
 # Basalt: 0.3333333333333333 (16 digits) for all three. PostgreSQL chooses the scale of a NUMERIC
 # quotient from the values (at least 16 significant digits, in steps of four); Basalt's comes from
 # the types, max(16, scale of either operand) (BasaltTypeSystem), and is the same as PostgreSQL's
-# for 10.00 / 4 (golden/types.sql) but not here.
+# for 10.00 / 4 (golden/types.sql) but not here. Quotients of unconstrained NUMERIC already take
+# PostgreSQL's scale from the values (golden/types.sql); literals and DECIMAL(p, s) do not.
 query RRR
 SELECT CAST(1.00 AS DECIMAL(5, 2)) / 3, 1 / 3.0, 1.0 / 3
 ----
 0.33333333333333333333 0.33333333333333333333 0.33333333333333333333
 
-# Basalt: 22003 "cannot be represented as a DECIMAL(38, 30)". Product scales add up and are
-# capped at 38, which leaves too few integer digits; PostgreSQL's NUMERIC has no such cap.
+# Basalt: both values with 500 fractional zeros. A VALUES list of bare literals whose common type
+# is the unconstrained NUMERIC (here because one needs more than 38 digits) has its literals
+# rescaled to that type's marker scale by Calcite's SqlToRelConverter, before any rewrite of ours
+# (UnconstrainedCasts); the digits are all kept, but the scale is not the one written.
 query R
-SELECT CAST(1000.5 AS DECIMAL(20, 10)) * CAST(1000.5 AS DECIMAL(20, 10)) * CAST(1000.5 AS DECIMAL(20, 10))
+SELECT x FROM (VALUES (1.5), (12345678901234567890123456789012345678901234567890.5)) AS v (x) ORDER BY x
 ----
-1001500750.125000000000000000000000000000
+1.5
+12345678901234567890123456789012345678901234567890.5
+
+# Basalt: two groups. GROUP BY, DISTINCT and hash joins compare NUMERIC values with BigDecimal.equals,
+# which tells 1.5 from 1.50; PostgreSQL compares numbers (one group, shown as either).
+statement ok
+CREATE TABLE ungroup (id INTEGER PRIMARY KEY, x NUMERIC)
+
+statement count 2
+INSERT INTO ungroup VALUES (1, 1.5), (2, 1.50)
+
+query I
+SELECT COUNT(*) FROM (SELECT x FROM ungroup GROUP BY x) AS g
+----
+1
 
 # ---- Integers and floating point ----------------------------------------------------------------------
 

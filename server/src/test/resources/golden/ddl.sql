@@ -206,3 +206,49 @@ TRUNCATE TABLE child, parent
 
 statement ok
 CREATE SEQUENCE seq1
+
+# PostgreSQL's internal type names.
+statement ok
+CREATE TABLE t_aliases (id INT4 PRIMARY KEY, b INT8, s INT2, f FLOAT8, r FLOAT4, ok BOOL)
+
+statement count 1
+INSERT INTO t_aliases VALUES (2147483647, 9223372036854775807, 32767, 0.1, 0.5, TRUE)
+
+statement error 22003
+INSERT INTO t_aliases (id, s) VALUES (1, 32768)
+
+query IIIRRB
+SELECT id, b, s, f, r, ok FROM t_aliases
+----
+2147483647 9223372036854775807 32767 0.1 0.5 true
+
+# PostgreSQL checks a text default's length when it is used, not at CREATE TABLE.
+statement ok
+CREATE TABLE d2 (id INTEGER PRIMARY KEY, s VARCHAR(3) DEFAULT 'toolong')
+
+statement error 22001
+INSERT INTO d2 (id) VALUES (1)
+
+statement count 1
+INSERT INTO d2 VALUES (1, 'ok')
+
+statement error 22023
+CREATE TABLE zero_length (id INTEGER PRIMARY KEY, s VARCHAR(0))
+
+statement error 22023
+CREATE TABLE zero_precision (id INTEGER PRIMARY KEY, d NUMERIC(0))
+
+statement error 22023
+CREATE TABLE big_scale (id INTEGER PRIMARY KEY, d NUMERIC(3, 4))
+
+# NUMERIC without precision keeps what it is given (more in types.sql).
+statement ok
+CREATE TABLE t_num (id INTEGER PRIMARY KEY, x NUMERIC, y DECIMAL)
+
+statement count 1
+INSERT INTO t_num VALUES (1, 123.456, 7.5)
+
+query RR
+SELECT x, y FROM t_num
+----
+123.456 7.5

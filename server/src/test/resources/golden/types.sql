@@ -163,6 +163,129 @@ SELECT ABS(CAST(-2147483647 AS INTEGER)), ABS(CAST(-32767 AS SMALLINT)), ABS(CAS
 query error 22003
 SELECT i + i FROM num WHERE id = 10
 
+# ---- NUMERIC without precision: every digit kept, and each value's own scale ------------------------
+
+statement ok
+CREATE TABLE un (id INTEGER PRIMARY KEY, x NUMERIC, y DECIMAL)
+
+statement count 3
+INSERT INTO un VALUES (1, 123.456, 7.5), (2, 1.50, -0.001), (4, NULL, 2)
+
+statement count 1
+INSERT INTO un VALUES (3, 12345678901234567890123456789012345678901234567890.123456789, 0)
+
+query IRR
+SELECT id, x, y FROM un ORDER BY id
+----
+1 123.456 7.5
+2 1.50 -0.001
+3 12345678901234567890123456789012345678901234567890.123456789 0
+4 NULL 2
+
+# Sums, differences and products are exact; a product's scale is the sum of the operands' scales.
+query RRR
+SELECT x + y, x - 1, x * y FROM un WHERE id = 1
+----
+130.956 122.456 925.9200
+
+query R
+SELECT x * 2 + 1 FROM un WHERE id = 3
+----
+24691357802469135780246913578024691357802469135781.246913578
+
+# A quotient's scale depends on the values: at least 16 significant digits.
+query RRR
+SELECT x / y, x / 3, y / 8 FROM un WHERE id = 1
+----
+16.4608000000000000 41.1520000000000000 0.93750000000000000000
+
+query error 22012
+SELECT x / 0 FROM un WHERE id = 1
+
+# SUM keeps the largest scale; AVG divides as a quotient does.
+query RR
+SELECT SUM(y), AVG(y) FROM un
+----
+9.499 2.3747500000000000
+
+query I rowsort
+SELECT id FROM un WHERE x = 1.5 OR y > 7
+----
+1
+2
+
+query IR
+SELECT id, COALESCE(x, 0) FROM un WHERE id IN (2, 4) ORDER BY id
+----
+2 1.50
+4 0
+
+query RRR
+SELECT ROUND(x, 1), ROUND(x), ABS(y) FROM un WHERE id = 1
+----
+123.5 123 7.5
+
+query RRRRR
+SELECT CAST(1.25 AS NUMERIC), CAST(1.50 AS DECIMAL), CAST(7 AS NUMERIC), CAST('0.250' AS NUMERIC), CAST(3.7 AS NUMERIC(5))
+----
+1.25 1.50 7 0.250 4
+
+query RR
+SELECT CAST(0.1E0 AS NUMERIC), CAST(CAST(0.1 AS REAL) AS NUMERIC)
+----
+0.1 0.1
+
+query error 22P02
+SELECT CAST('abc' AS NUMERIC)
+
+# PostgreSQL's limit: 131072 digits before the decimal point.
+statement error 22003
+INSERT INTO un (id, x) VALUES (5, CAST('1e131072' AS NUMERIC))
+
+# Constrained DECIMAL arithmetic that needs more than 38 digits is an unconstrained NUMERIC, exact.
+query R
+SELECT CAST(1000.5 AS DECIMAL(20, 10)) * CAST(1000.5 AS DECIMAL(20, 10)) * CAST(1000.5 AS DECIMAL(20, 10))
+----
+1001500750.125000000000000000000000000000
+
+# As a primary key, 1.5 and 1.50 are the same number; each row keeps the scale it was given.
+statement ok
+CREATE TABLE unk (k NUMERIC PRIMARY KEY, v INTEGER, w NUMERIC UNIQUE)
+
+statement count 3
+INSERT INTO unk VALUES (1.50, 1, 0.10), (-2, 2, 5), (10.25, 3, 100)
+
+statement error 23505
+INSERT INTO unk VALUES (1.5, 4, 7)
+
+statement error 23505
+INSERT INTO unk VALUES (7, 4, 0.1)
+
+query RIR
+SELECT k, v, w FROM unk ORDER BY k
+----
+-2 2 5
+1.50 1 0.10
+10.25 3 100
+
+query IR
+SELECT v, k FROM unk WHERE k = 1.5
+----
+1 1.50
+
+query IR
+SELECT v, w FROM unk WHERE w = 0.1
+----
+1 0.10
+
+statement count 1
+UPDATE unk SET k = k * 2 WHERE v = 3
+
+query R
+SELECT k FROM unk WHERE v = 3
+----
+20.50
+
 # ---- DOUBLE PRECISION and REAL -------------------------------------------------------------------------
 
 statement count 1

@@ -6,8 +6,9 @@ import java.sql.Types;
  * A column's declared SQL type, as stored in the catalog.
  *
  * @param precision the length of CHAR/VARCHAR (-1: unbounded VARCHAR), the precision of DECIMAL
- *     or the fractional-second digits of TIME/TIMESTAMP; 0 where it does not apply
- * @param scale the scale of DECIMAL, else 0
+ *     (-1: unconstrained NUMERIC, which keeps every digit and the scale of each value) or the
+ *     fractional-second digits of TIME/TIMESTAMP; 0 where it does not apply
+ * @param scale the scale of DECIMAL (0 for unconstrained NUMERIC), else 0
  */
 public record ColumnType(Name name, int precision, int scale) {
 
@@ -46,7 +47,7 @@ public record ColumnType(Name name, int precision, int scale) {
         return switch (name) {
             case VARCHAR -> new ColumnType(name, UNBOUNDED, 0);
             case CHAR -> new ColumnType(name, 1, 0);
-            case DECIMAL -> new ColumnType(name, MAX_DECIMAL_PRECISION, 0);
+            case DECIMAL -> new ColumnType(name, UNBOUNDED, 0);
             case TIME, TIMESTAMP -> new ColumnType(name, MAX_FRACTIONAL_SECONDS, 0);
             default -> new ColumnType(name, 0, 0);
         };
@@ -54,6 +55,11 @@ public record ColumnType(Name name, int precision, int scale) {
 
     public boolean isInteger() {
         return name == Name.SMALLINT || name == Name.INTEGER || name == Name.BIGINT;
+    }
+
+    /** NUMERIC without precision: values keep their digits and scale (see {@code UnconstrainedNumeric}). */
+    public boolean isUnconstrainedDecimal() {
+        return name == Name.DECIMAL && precision == UNBOUNDED;
     }
 
     public boolean isString() {
@@ -65,7 +71,7 @@ public record ColumnType(Name name, int precision, int scale) {
         return switch (name) {
             case VARCHAR -> precision == UNBOUNDED ? "VARCHAR" : "VARCHAR(" + precision + ")";
             case CHAR -> "CHAR(" + precision + ")";
-            case DECIMAL -> "DECIMAL(" + precision + ", " + scale + ")";
+            case DECIMAL -> precision == UNBOUNDED ? "NUMERIC" : "DECIMAL(" + precision + ", " + scale + ")";
             case TIME, TIMESTAMP -> name + "(" + precision + ")";
             default -> name.name();
         };

@@ -23,6 +23,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * fails the CREATE TABLE instead of every later INSERT: it must be an expression without column
  * references (42P10) whose value, evaluated once now, fits the column's type (22P02, 22001, 22003,
  * ...). Volatile defaults such as CURRENT_TIMESTAMP are still evaluated per statement later.
+ *
+ * <p>Except a text default longer than the column: PostgreSQL casts text to VARCHAR(n) when the
+ * default is used, so {@code VARCHAR(3) DEFAULT 'toolong'} is created and fails each INSERT that
+ * uses it with 22001, which {@code Assignment} raises then.
  */
 final class DefaultChecker {
     private static final Catalog NO_TABLES = new Catalog(0, List.of());
@@ -52,7 +56,13 @@ final class DefaultChecker {
             value = probe.toClientRow(rows.current())[0];
         }
         Object internal = InternalValues.fromClient(SqlTypeName.valueOf(column.type().name().name()), value);
-        Assignment.toStorage(column, internal);
+        try {
+            Assignment.toStorage(column, internal);
+        } catch (BasaltException e) {
+            if (e.sqlState() != SqlState.STRING_DATA_RIGHT_TRUNCATION) {
+                throw e;
+            }
+        }
         return sql;
     }
 }

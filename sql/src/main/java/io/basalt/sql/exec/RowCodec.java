@@ -10,6 +10,7 @@ import io.basalt.kv.partition.PartitionKeys;
 import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.ColumnType;
 import io.basalt.sql.catalog.TableDescriptor;
+import io.basalt.sql.type.UnconstrainedNumeric;
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,11 @@ import java.util.stream.IntStream;
  * <pre>
  *   key:   / partition / tableId / pk1 / pk2 ... /      (key codec tuple, ascending)
  *   value: non-key columns by column id               (value codec record; NULL = absent)
+ *          + unconstrained NUMERIC key columns again
  * </pre>
+ * The key codec normalises decimals (1.50 and 1.5 give the same bytes, as they must for the
+ * equal numbers to be one key); a DECIMAL(p, s) key gets its scale back from its type, an
+ * unconstrained NUMERIC key, whose values each have their own scale, from its copy in the value.
  * The partition is the CRC32C of the encoded partition-key columns (a prefix of the primary key)
  * modulo the partition count, so every row with the same partition-key values, in any table,
  * lands in the same partition. Not thread-safe: one per executing operator.
@@ -44,7 +49,7 @@ public final class RowCodec {
         this.splits = table.rangeSplits();
         List<ColumnDescriptor> columns = table.columns();
         this.valueColumns = IntStream.range(0, columns.size())
-                .filter(i -> !table.isPrimaryKeyColumn(i))
+                .filter(i -> !table.isPrimaryKeyColumn(i) || columns.get(i).type().isUnconstrainedDecimal())
                 .boxed()
                 .sorted((a, b) -> Integer.compare(columns.get(a).id(), columns.get(b).id()))
                 .mapToInt(Integer::intValue)
@@ -151,7 +156,8 @@ public final class RowCodec {
         for (int position : primaryKey) {
             row[position] = readKeyValue(decoder, table.columns().get(position).type());
         }
-        // Key columns have no slot, so decodeInto leaves them as they are.
+        // Key columns have no slot, so decodeInto leaves them as they are, except unconstrained
+        // NUMERIC ones, whose exact value (scale included) is in the value too.
         valueDecoder.reset(value);
         valueDecoder.decodeInto(slotByColumnId, row);
         return row;
@@ -162,7 +168,9 @@ public final class RowCodec {
             case BOOLEAN -> decoder.readBoolean(SortOrder.ASCENDING);
             case SMALLINT, INTEGER, BIGINT -> decoder.readLong(SortOrder.ASCENDING);
             // The key codec normalises decimals (1.50 -> 1.5); the column's scale restores them.
-            case DECIMAL -> decoder.readDecimal(SortOrder.ASCENDING).setScale(type.scale(), RoundingMode.UNNECESSARY);
+            case DECIMAL -> type.isUnconstrainedDecimal()
+                    ? UnconstrainedNumeric.checked(decoder.readDecimal(SortOrder.ASCENDING))
+                    : decoder.readDecimal(SortOrder.ASCENDING).setScale(type.scale(), RoundingMode.UNNECESSARY);
             case REAL -> (float) decoder.readDouble(SortOrder.ASCENDING);
             case DOUBLE -> decoder.readDouble(SortOrder.ASCENDING);
             case CHAR, VARCHAR -> decoder.readString(SortOrder.ASCENDING);

@@ -2,6 +2,7 @@ package io.basalt.sql.fun;
 
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
+import io.basalt.sql.type.UnconstrainedNumeric;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -28,6 +29,50 @@ public final class NumericFunctions {
             throw divisionByZero();
         }
         return dividend.divide(divisor, scale, RoundingMode.HALF_UP);
+    }
+
+    /** An exact number as an unconstrained NUMERIC: every digit kept, 22003 beyond its limits. */
+    @Strict
+    public static BigDecimal numeric(BigDecimal value) {
+        return UnconstrainedNumeric.checked(value);
+    }
+
+    /** DOUBLE PRECISION as an unconstrained NUMERIC: the shortest decimal that reads back as it, as in PostgreSQL. */
+    @Strict
+    public static BigDecimal numeric(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new BasaltException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "cannot convert " + value + " to numeric");
+        }
+        return UnconstrainedNumeric.checked(new BigDecimal(Double.toString(value)));
+    }
+
+    /** REAL as an unconstrained NUMERIC, from its own shortest decimal (0.1, not 0.10000000149011612). */
+    @Strict
+    public static BigDecimal numeric(float value) {
+        if (Float.isNaN(value) || Float.isInfinite(value)) {
+            throw new BasaltException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "cannot convert " + value + " to numeric");
+        }
+        return UnconstrainedNumeric.checked(new BigDecimal(Float.toString(value)));
+    }
+
+    /** Text as an unconstrained NUMERIC, digits and scale as written; 22P02 if it is no number. */
+    @Strict
+    public static BigDecimal numeric(String text) {
+        try {
+            return UnconstrainedNumeric.checked(new BigDecimal(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new BasaltException(SqlState.INVALID_TEXT_REPRESENTATION,
+                    "invalid input syntax for type numeric: \"" + text + "\"");
+        }
+    }
+
+    /** A quotient of unconstrained NUMERICs, with PostgreSQL's scale for these values ({@link UnconstrainedNumeric#quotientScale}). */
+    @Strict
+    public static BigDecimal numericDivide(BigDecimal dividend, BigDecimal divisor) {
+        if (divisor.signum() == 0) {
+            throw divisionByZero();
+        }
+        return dividend.divide(divisor, UnconstrainedNumeric.quotientScale(dividend, divisor), RoundingMode.HALF_UP);
     }
 
     /**

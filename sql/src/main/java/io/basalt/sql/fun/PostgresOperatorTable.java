@@ -1,5 +1,6 @@
 package io.basalt.sql.fun;
 
+import io.basalt.sql.type.UnconstrainedNumeric;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -82,7 +83,9 @@ public final class PostgresOperatorTable implements SqlOperatorTable {
     }
 
     private static RelDataType roundedType(SqlOperatorBinding binding, RelDataType argumentType) {
-        if (argumentType.getSqlTypeName() != SqlTypeName.DECIMAL) {
+        // An unconstrained NUMERIC stays one: each value is rounded to the digits asked for, and
+        // keeps all of its integer digits, which a DECIMAL(38, s) could not hold.
+        if (argumentType.getSqlTypeName() != SqlTypeName.DECIMAL || UnconstrainedNumeric.is(argumentType)) {
             return argumentType;
         }
         RelDataTypeFactory factory = binding.getTypeFactory();

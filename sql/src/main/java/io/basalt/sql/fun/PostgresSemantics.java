@@ -2,6 +2,7 @@ package io.basalt.sql.fun;
 
 import io.basalt.common.error.BasaltException;
 import io.basalt.sql.type.TextInput;
+import io.basalt.sql.type.UnconstrainedNumeric;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +45,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *       wrong number, NaN or Infinity.</li>
  *   <li>DOUBLE and REAL become integers rounded to nearest, not truncated, and 22003 when out of
  *       range.</li>
+ *   <li>Unconstrained NUMERIC ({@link UnconstrainedNumeric}) is never rounded to its marker
+ *       type's scale: a cast to it, and the check of a result of its type, keep the value's own
+ *       scale and only check PostgreSQL's limits; its quotients take PostgreSQL's scale for the
+ *       values.</li>
  *   <li>TIME and TIMESTAMP cast to fewer fractional digits are rounded, not truncated.</li>
  *   <li>Text becomes BOOLEAN, DATE, TIME and TIMESTAMP by PostgreSQL's input rules
  *       ({@code TextInput}); BOOLEAN, TIMESTAMP and TIME become text as PostgreSQL writes them.</li>
@@ -90,6 +95,8 @@ public final class PostgresSemantics {
             SqlTypeName.DECIMAL, BigDecimal.class, BigDecimal.class, long.class, boolean.class, boolean.class, int.class);
     private static final SqlOperator DECIMAL_DIVIDE = function("DECIMAL_DIVIDE", NumericFunctions.class, "divide",
             SqlTypeName.DECIMAL, BigDecimal.class, BigDecimal.class, int.class);
+    private static final SqlOperator NUMERIC_DIVIDE = function("NUMERIC_DIVIDE", NumericFunctions.class,
+            "numericDivide", SqlTypeName.DECIMAL, BigDecimal.class, BigDecimal.class);
     private static final FloatOperators DOUBLE = new FloatOperators(double.class, SqlTypeName.DOUBLE);
     private static final FloatOperators REAL = new FloatOperators(float.class, SqlTypeName.REAL);
 
@@ -149,7 +156,10 @@ public final class PostgresSemantics {
                 RexUtil.EXECUTOR.reduce(rexBuilder, rewritten, folded);
             }
             for (int i = 0; i < constants.size(); i++) {
-                reduced.add(folded.get(i) == rewritten.get(i) ? constants.get(i) : folded.get(i));
+                // An unconstrained NUMERIC stays unfolded: a literal of its type would be rescaled
+                // to the marker's 500 fractional digits (see UnconstrainedCasts).
+                boolean keep = folded.get(i) == rewritten.get(i) || UnconstrainedNumeric.is(constants.get(i).getType());
+                reduced.add(keep ? constants.get(i) : folded.get(i));
             }
         };
     }
@@ -187,7 +197,7 @@ public final class PostgresSemantics {
     }
 
     /** An internal operator: only ever called with an explicit result type, never validated. */
-    private static SqlOperator function(String name, Class<?> owner, String method, SqlTypeName result,
+    static SqlOperator function(String name, Class<?> owner, String method, SqlTypeName result,
                                         Class<?>... parameters) {
         return MethodOperators.function("BASALT_" + name, owner, method, result, parameters);
     }
@@ -309,9 +319,15 @@ public final class PostgresSemantics {
             };
             if (result == SqlTypeName.DECIMAL) {
                 // A DECIMAL result is checked against its type by a cast (22003 when it has too many digits).
-                return rexBuilder.makeCast(type, rewritten);
+                return checkedDecimal(type, rewritten);
             }
             return rewritten;
+        }
+
+        /** {@code node} checked against its DECIMAL {@code type}; an unconstrained one keeps its scale. */
+        private RexNode checkedDecimal(RelDataType type, RexNode node) {
+            return UnconstrainedNumeric.is(type) ? UnconstrainedCasts.checked(rexBuilder, type, node)
+                    : rexBuilder.makeCast(type, node);
         }
 
         private static SqlOperator absolute(SqlTypeName result) {
@@ -359,6 +375,10 @@ public final class PostgresSemantics {
                 };
                 return rexBuilder.makeCall(call.getParserPosition(), type, checked, operands);
             }
+            if (UnconstrainedNumeric.is(type) && kind == SqlKind.DIVIDE) {
+                return rexBuilder.makeCall(type, NUMERIC_DIVIDE, List.of(ensure(operands.get(0), SqlTypeName.DECIMAL),
+                        ensure(operands.get(1), SqlTypeName.DECIMAL)));
+            }
             if (result == SqlTypeName.DECIMAL && kind == SqlKind.DIVIDE) {
                 return rexBuilder.makeCall(type, DECIMAL_DIVIDE, List.of(ensure(operands.get(0), SqlTypeName.DECIMAL),
                         ensure(operands.get(1), SqlTypeName.DECIMAL),
@@ -381,6 +401,10 @@ public final class PostgresSemantics {
             RexNode operand = cast.getOperands().get(0);
             SqlTypeName from = operand.getType().getSqlTypeName();
             SqlTypeName to = target.getSqlTypeName();
+            if (UnconstrainedNumeric.is(target)) {
+                RexNode converted = UnconstrainedCasts.convert(rexBuilder, target, operand);
+                return converted == null ? cast : converted;
+            }
             if (SqlTypeFamily.CHARACTER.contains(target)) {
                 SqlOperator text = switch (from) {
                     case TIMESTAMP -> TIMESTAMP_TEXT;

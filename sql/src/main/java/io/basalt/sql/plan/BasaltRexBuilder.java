@@ -2,12 +2,16 @@ package io.basalt.sql.plan;
 
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
+import io.basalt.sql.fun.UnconstrainedCasts;
+import io.basalt.sql.type.UnconstrainedNumeric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
@@ -19,6 +23,10 @@ import org.apache.calcite.util.TimestampString;
  * {@code TIME '13:14:15.678'} stored into a TIME(0) column. Calcite makes such literals while
  * it converts SQL (a cast of a literal, a VALUES row) before any rewrite of ours runs; casts of
  * other expressions are rounded by {@code io.basalt.sql.fun.PostgresSemantics}.
+ *
+ * <p>A cast of a literal to the unconstrained NUMERIC ({@link UnconstrainedNumeric}) is not folded
+ * into a literal, which Calcite would rescale to the marker type's 500 fractional digits, but
+ * made a call that keeps the value's scale ({@link UnconstrainedCasts}).
  */
 final class BasaltRexBuilder extends RexBuilder {
     private static final int MILLIS_PER_DAY = 86_400_000;
@@ -27,6 +35,20 @@ final class BasaltRexBuilder extends RexBuilder {
 
     BasaltRexBuilder(RelDataTypeFactory typeFactory) {
         super(typeFactory);
+    }
+
+    @Override
+    public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp, boolean matchNullability, boolean safe,
+                            RexLiteral format) {
+        if (UnconstrainedNumeric.is(type) && exp instanceof RexLiteral literal && !literal.isNull()) {
+            RelDataType target = matchNullability
+                    ? getTypeFactory().createTypeWithNullability(type, exp.getType().isNullable()) : type;
+            RexNode converted = UnconstrainedCasts.convert(this, target, exp);
+            if (converted != null) {
+                return converted;
+            }
+        }
+        return super.makeCast(pos, type, exp, matchNullability, safe, format);
     }
 
     @Override

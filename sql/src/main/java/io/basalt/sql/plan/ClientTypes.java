@@ -2,6 +2,7 @@ package io.basalt.sql.plan;
 
 import io.basalt.common.client.ColumnMetadata;
 import io.basalt.common.client.ParameterMetadata;
+import io.basalt.sql.type.UnconstrainedNumeric;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -46,7 +47,11 @@ final class ClientTypes {
         };
     }
 
+    /** Unconstrained NUMERIC has neither precision nor scale: 0, as JDBC says for "not applicable" (pgjdbc does the same). */
     private static int precision(RelDataType type) {
+        if (UnconstrainedNumeric.is(type)) {
+            return 0;
+        }
         int precision = type.getPrecision();
         if (type.getSqlTypeName() == SqlTypeName.VARCHAR && precision == RelDataType.PRECISION_NOT_SPECIFIED) {
             return Integer.MAX_VALUE;
@@ -55,6 +60,9 @@ final class ClientTypes {
     }
 
     private static int scale(RelDataType type) {
+        if (UnconstrainedNumeric.is(type)) {
+            return 0;
+        }
         return type.getScale() == RelDataType.SCALE_NOT_SPECIFIED ? 0 : Math.max(type.getScale(), 0);
     }
 }

@@ -18,7 +18,8 @@ import java.time.LocalTime;
  * <ul>
  *   <li>NULL into NOT NULL: 23502.</li>
  *   <li>Integers outside the declared width, decimals with more integer digits than
- *       {@code precision - scale} after rounding to {@code scale} (half up): 22003.</li>
+ *       {@code precision - scale} after rounding to {@code scale} (half up): 22003. Unconstrained
+ *       NUMERIC keeps the value as it is, within PostgreSQL's limits.</li>
  *   <li>Strings longer than the declared length: 22001; trailing spaces beyond the length are
  *       dropped first (the standard allows that). CHAR(n) values are padded with spaces to n.</li>
  * </ul>
@@ -52,6 +53,9 @@ public final class Assignment {
     }
 
     private static BigDecimal decimal(ColumnType type, Object value) {
+        if (type.isUnconstrainedDecimal()) {
+            return UnconstrainedNumeric.checked(InternalValues.toBigDecimal(value));
+        }
         BigDecimal rounded = InternalValues.toBigDecimal(value).setScale(type.scale(), RoundingMode.HALF_UP);
         if (rounded.precision() - rounded.scale() > type.precision() - type.scale() && rounded.signum() != 0) {
             throw new BasaltException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,

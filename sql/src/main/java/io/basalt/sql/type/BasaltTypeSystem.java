@@ -13,7 +13,10 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  *
  * <ul>
  *   <li>DECIMAL up to 38 digits (Calcite's default is 19), rounded half away from zero like
- *       PostgreSQL and the SQL standard (Calcite's default truncates).</li>
+ *       PostgreSQL and the SQL standard (Calcite's default truncates). The largest precision and
+ *       scale Calcite accepts are those of {@link UnconstrainedNumeric}, the marker type of
+ *       NUMERIC without precision; types derived from constrained ones stay within 38 digits, and
+ *       an operation with an unconstrained operand is unconstrained, as in PostgreSQL.</li>
  *   <li>TIME and TIMESTAMP carry milliseconds: Calcite's generated code represents them as
  *       milliseconds, so more precision would be silently lost.</li>
  *   <li>A CASE, union or VALUES list of strings of different lengths is VARCHAR, not a CHAR
@@ -34,7 +37,7 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
         return switch (typeName) {
-            case DECIMAL -> MAX_DECIMAL_PRECISION;
+            case DECIMAL -> UnconstrainedNumeric.PRECISION;
             case TIME, TIMESTAMP, TIME_WITH_LOCAL_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 3;
             default -> super.getMaxPrecision(typeName);
         };
@@ -50,9 +53,10 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
 
     @Override
     public int getMaxScale(SqlTypeName typeName) {
-        return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION : super.getMaxScale(typeName);
+        return typeName == SqlTypeName.DECIMAL ? UnconstrainedNumeric.SCALE : super.getMaxScale(typeName);
     }
 
+    /** The limit of the types Calcite derives from constrained DECIMALs (sums, common types of a CASE, ...). */
     @Override
     public int getMaxNumericPrecision() {
         return MAX_DECIMAL_PRECISION;
@@ -65,12 +69,16 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
 
     /**
      * SUM follows PostgreSQL: SMALLINT and INTEGER sum to BIGINT, BIGINT to NUMERIC (DECIMAL(38, 0)
-     * here), DECIMAL(p, s) to DECIMAL(38, s), so that a sum can never wrap around. Calcite's
+     * here), DECIMAL(p, s) to DECIMAL(38, s), unconstrained NUMERIC to itself, so that a sum can
+     * never wrap around. Calcite's
      * enumerable SUM cannot add a BIGINT into a DECIMAL accumulator; {@code NumericAggregates}
      * casts a BIGINT argument to DECIMAL before the plan is optimised.
      */
     @Override
     public RelDataType deriveSumType(RelDataTypeFactory factory, RelDataType argumentType) {
+        if (UnconstrainedNumeric.is(argumentType)) {
+            return argumentType;
+        }
         RelDataType sum = switch (argumentType.getSqlTypeName()) {
             case TINYINT, SMALLINT, INTEGER -> factory.createSqlType(SqlTypeName.BIGINT);
             case BIGINT -> factory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION, 0);
@@ -88,6 +96,9 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
      */
     @Override
     public RelDataType deriveAvgAggType(RelDataTypeFactory factory, RelDataType argumentType) {
+        if (UnconstrainedNumeric.is(argumentType)) {
+            return argumentType; // its quotient scale comes from the values, as in PostgreSQL
+        }
         RelDataType average = switch (argumentType.getSqlTypeName()) {
             case TINYINT, SMALLINT, INTEGER, BIGINT -> factory.createSqlType(SqlTypeName.DECIMAL,
                     MAX_DECIMAL_PRECISION, MIN_QUOTIENT_SCALE);
@@ -125,6 +136,9 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
                 || !SqlTypeUtil.isDecimal(dividend) && !SqlTypeUtil.isDecimal(divisor)) {
             return null;
         }
+        if (UnconstrainedNumeric.is(dividend) || UnconstrainedNumeric.is(divisor)) {
+            return unconstrained(factory, dividend, divisor);
+        }
         RelDataType left = RelDataTypeFactoryImpl.isJavaType(dividend) ? factory.decimalOf(dividend) : dividend;
         RelDataType right = RelDataTypeFactoryImpl.isJavaType(divisor) ? factory.decimalOf(divisor) : divisor;
         int scale = Math.max(MIN_QUOTIENT_SCALE, Math.max(decimalScale(left), decimalScale(right)));
@@ -132,6 +146,57 @@ public final class BasaltTypeSystem extends RelDataTypeSystemImpl {
         int precision = Math.min(MAX_DECIMAL_PRECISION, Math.max(1, integerDigits) + scale);
         RelDataType quotient = factory.createSqlType(SqlTypeName.DECIMAL, precision, scale);
         return factory.createTypeWithNullability(quotient, dividend.isNullable() || divisor.isNullable());
+    }
+
+    /**
+     * A sum or difference. Unconstrained if an operand is, or if the exact result needs more than
+     * 38 digits: PostgreSQL's result is an unconstrained NUMERIC in every case, and Calcite's cap
+     * at 38 digits failed (22003) where PostgreSQL has an answer.
+     */
+    @Override
+    public RelDataType deriveDecimalPlusType(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
+        if (!isDecimalOperation(type1, type2)) {
+            return super.deriveDecimalPlusType(factory, type1, type2);
+        }
+        int scale = Math.max(decimalScale(type1), decimalScale(type2));
+        int integerDigits = Math.max(decimalPrecision(type1) - decimalScale(type1),
+                decimalPrecision(type2) - decimalScale(type2));
+        return integerDigits + scale + 1 > MAX_DECIMAL_PRECISION || anyUnconstrained(type1, type2)
+                ? unconstrained(factory, type1, type2)
+                : super.deriveDecimalPlusType(factory, type1, type2);
+    }
+
+    /** A product: unconstrained as a sum is ({@link #deriveDecimalPlusType}). */
+    @Override
+    public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
+        if (!isDecimalOperation(type1, type2)) {
+            return super.deriveDecimalMultiplyType(factory, type1, type2);
+        }
+        return decimalPrecision(type1) + decimalPrecision(type2) > MAX_DECIMAL_PRECISION || anyUnconstrained(type1, type2)
+                ? unconstrained(factory, type1, type2)
+                : super.deriveDecimalMultiplyType(factory, type1, type2);
+    }
+
+    /** A remainder: unconstrained if an operand is. */
+    @Override
+    public RelDataType deriveDecimalModType(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
+        return isDecimalOperation(type1, type2) && anyUnconstrained(type1, type2)
+                ? unconstrained(factory, type1, type2)
+                : super.deriveDecimalModType(factory, type1, type2);
+    }
+
+    /** Both exact and at least one DECIMAL: Calcite derives integer operations itself. */
+    private static boolean isDecimalOperation(RelDataType type1, RelDataType type2) {
+        return SqlTypeUtil.isExactNumeric(type1) && SqlTypeUtil.isExactNumeric(type2)
+                && (SqlTypeUtil.isDecimal(type1) || SqlTypeUtil.isDecimal(type2));
+    }
+
+    private static boolean anyUnconstrained(RelDataType type1, RelDataType type2) {
+        return UnconstrainedNumeric.is(type1) || UnconstrainedNumeric.is(type2);
+    }
+
+    private static RelDataType unconstrained(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
+        return UnconstrainedNumeric.type(factory, type1.isNullable() || type2.isNullable());
     }
 
     /** The precision of an exact numeric type as a DECIMAL: 19 for BIGINT, 10 for INTEGER. */

@@ -10,7 +10,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *
  * <p>The <em>query view</em> is the declared type. The <em>assignment view</em> is what INSERT
  * and UPDATE are planned against: integers widen to BIGINT, strings to unbounded VARCHAR and
- * decimals to 38 digits at the declared scale. Calcite's own casts to the declared type would
+ * decimals to 38 digits at the declared scale (unconstrained NUMERIC is itself in both views). Calcite's own casts to the declared type would
  * wrap integers and truncate strings silently (it even truncates string literals while converting
  * VALUES); planning against the wide types leaves every value intact up to the point where
  * {@link Assignment} checks it against the declared type and raises 22001 or 22003, as the SQL
@@ -27,7 +27,9 @@ public final class RelTypes {
             case SMALLINT -> factory.createSqlType(SqlTypeName.SMALLINT);
             case INTEGER -> factory.createSqlType(SqlTypeName.INTEGER);
             case BIGINT -> factory.createSqlType(SqlTypeName.BIGINT);
-            case DECIMAL -> factory.createSqlType(SqlTypeName.DECIMAL, type.precision(), type.scale());
+            case DECIMAL -> type.isUnconstrainedDecimal()
+                    ? UnconstrainedNumeric.type(factory, false)
+                    : factory.createSqlType(SqlTypeName.DECIMAL, type.precision(), type.scale());
             case REAL -> factory.createSqlType(SqlTypeName.REAL);
             case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
             case CHAR -> factory.createSqlType(SqlTypeName.CHAR, type.precision());
@@ -44,7 +46,9 @@ public final class RelTypes {
     public static RelDataType assignmentType(RelDataTypeFactory factory, ColumnType type, boolean nullable) {
         RelDataType base = switch (type.name()) {
             case SMALLINT, INTEGER, BIGINT -> factory.createSqlType(SqlTypeName.BIGINT);
-            case DECIMAL -> factory.createSqlType(SqlTypeName.DECIMAL, BasaltTypeSystem.MAX_DECIMAL_PRECISION, type.scale());
+            case DECIMAL -> type.isUnconstrainedDecimal()
+                    ? UnconstrainedNumeric.type(factory, false)
+                    : factory.createSqlType(SqlTypeName.DECIMAL, BasaltTypeSystem.MAX_DECIMAL_PRECISION, type.scale());
             case CHAR, VARCHAR -> factory.createSqlType(SqlTypeName.VARCHAR);
             default -> queryType(factory, type, false);
         };

@@ -38,8 +38,9 @@ import java.util.function.Function;
  * </pre>
  *
  * <p>TYPE_PRECISION is the declared length of CHAR and VARCHAR (null: unbounded VARCHAR), the
- * precision of DECIMAL and the fractional-second digits of TIME and TIMESTAMP; null for the other
- * types. TYPE_SCALE is DECIMAL's scale, else null.
+ * precision of DECIMAL (null: unconstrained NUMERIC, DECLARED_TYPE 'NUMERIC') and the
+ * fractional-second digits of TIME and TIMESTAMP; null for the other types. TYPE_SCALE is
+ * DECIMAL's scale (null for unconstrained NUMERIC), else null.
  *
  * <p>The primary key is listed in INDEXES (named {@link TableDescriptor#primaryKeyName()}, with the
  * table's id, since the rows are its entries), as PostgreSQL lists it in {@code pg_index}: tools
@@ -155,15 +156,16 @@ final class SystemTables {
             ColumnDescriptor column = columns.get(i);
             ColumnType type = column.type();
             rows.add(new Object[] {schema, table, column.name(), i + 1, type.name().name(), precisionOf(type),
-                type.name() == ColumnType.Name.DECIMAL ? type.scale() : null, type.sqlText(), column.nullable(),
+                type.name() == ColumnType.Name.DECIMAL && !type.isUnconstrainedDecimal() ? type.scale() : null,
+                type.sqlText(), column.nullable(),
                 column.defaultSql(), column.isIdentity()});
         }
     }
 
     private static Integer precisionOf(ColumnType type) {
         return switch (type.name()) {
-            case CHAR, DECIMAL, TIME, TIMESTAMP -> type.precision();
-            case VARCHAR -> type.precision() == ColumnType.UNBOUNDED ? null : type.precision();
+            case CHAR, TIME, TIMESTAMP -> type.precision();
+            case DECIMAL, VARCHAR -> type.precision() == ColumnType.UNBOUNDED ? null : type.precision();
             default -> null;
         };
     }
