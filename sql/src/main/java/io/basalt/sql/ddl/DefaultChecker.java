@@ -33,8 +33,19 @@ final class DefaultChecker {
         this.planner = planner;
     }
 
+    /**
+     * A DEFAULT that passed the checks: the SQL text the catalog stores, and its value now in the
+     * column's storage representation (what ADD COLUMN freezes as the missing value).
+     */
+    record Checked(String sql, Object value) {
+    }
+
     /** The DEFAULT as the SQL text the catalog stores, once it passed the checks. */
     String check(SqlNode expression, ColumnDescriptor column) {
+        return evaluate(expression, column).sql();
+    }
+
+    Checked evaluate(SqlNode expression, ColumnDescriptor column) {
         String sql = expression.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
         CompiledStatement probe;
         try {
@@ -52,7 +63,8 @@ final class DefaultChecker {
             value = probe.toClientRow(rows.current())[0];
         }
         Object internal = InternalValues.fromClient(SqlTypeName.valueOf(column.type().name().name()), value);
-        Assignment.toStorage(column, internal);
-        return sql;
+        // Nullable here: a NULL default of a NOT NULL column is the INSERT's error, not the DDL's.
+        Object stored = Assignment.toStorage(column.withNullable(true), internal);
+        return new Checked(sql, stored);
     }
 }
