@@ -307,7 +307,7 @@ final class TableAlterations {
                 return List.of(table.withForeignKeys(foreignKeys));
             }
             IndexDescriptor index = table.index(name);
-            if (name.equals(table.primaryKeyName()) || (index != null && index.constraint())) {
+            if (name.equalsIgnoreCase(table.primaryKeyName()) || (index != null && index.constraint())) {
                 throw new BasaltException(SqlState.FEATURE_NOT_SUPPORTED, "cannot drop constraint \"" + name
                         + "\" of relation \"" + tableName + "\": dropping a primary key or UNIQUE constraint is not"
                         + " supported yet");
@@ -339,10 +339,11 @@ final class TableAlterations {
         return name;
     }
 
+    /** The primary key's name is generated in lower case (PostgreSQL's t_pkey); unquoted, it is folded to upper. */
     private static boolean constraintExists(TableDescriptor table, String name) {
         return table.checks().stream().anyMatch(c -> c.name().equals(name))
                 || table.foreignKeys().stream().anyMatch(fk -> fk.name().equals(name))
-                || table.index(name) != null || name.equals(table.primaryKeyName());
+                || table.index(name) != null || name.equalsIgnoreCase(table.primaryKeyName());
     }
 
     private static void refuseIdentity(String table, ColumnDescriptor column) {
