@@ -36,7 +36,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 
 /**
- * Executes CREATE/DROP TABLE and CREATE/DROP INDEX against the {@link CatalogManager}. Checks what the parser
+ * Executes DDL against the {@link CatalogManager} (ALTER TABLE through {@link TableAlterations}). Checks what the parser
  * cannot: types and their limits, duplicate and unknown column names, the primary key (required
  * in this release: rows are stored under it), the partition key (a prefix of the primary key),
  * and that a DEFAULT is a valid constant expression.
