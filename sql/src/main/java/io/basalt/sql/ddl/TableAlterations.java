@@ -89,6 +89,9 @@ final class TableAlterations {
 
     private void addColumn(String tableName, SqlColumnDeclaration declaration, boolean ifNotExists) {
         String column = DdlNames.simple(declaration.name());
+        if (ifNotExists && catalog.current().table(tableName).columnIndex(column) >= 0) {
+            return; // before any check of the declaration or the rows, as PostgreSQL skips it
+        }
         ColumnType type = ColumnTypes.fromSpec(declaration.dataType(), column);
         if (declaration.primaryKey() || !declaration.constraints().isEmpty() || !declaration.foreignKeys().isEmpty()
                 || declaration.identity() != null
