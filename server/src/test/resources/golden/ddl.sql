@@ -252,3 +252,125 @@ query RR
 SELECT x, y FROM t_num
 ----
 123.456 7.5
+
+# ALTER TABLE as migrations use it. ADD COLUMN with a DEFAULT on a populated table: the rows from
+# before read the DEFAULT (PostgreSQL 11 stores it as the column's missing value, as Basalt does).
+statement ok
+CREATE TABLE mig (id INTEGER PRIMARY KEY, v VARCHAR(10))
+
+statement count 2
+INSERT INTO mig VALUES (1, 'a'), (2, NULL)
+
+statement ok
+ALTER TABLE mig ADD COLUMN d INTEGER NOT NULL DEFAULT 7
+
+statement ok
+ALTER TABLE mig ADD COLUMN IF NOT EXISTS d INTEGER NOT NULL
+
+statement error 42701
+ALTER TABLE mig ADD COLUMN d INTEGER
+
+statement count 1
+INSERT INTO mig (id) VALUES (3)
+
+statement count 1
+UPDATE mig SET d = 8 WHERE id = 2
+
+query II
+SELECT id, d FROM mig ORDER BY id
+----
+1 7
+2 8
+3 7
+
+# PostgreSQL: column "n" of relation "mig" contains null values.
+statement error 23502
+ALTER TABLE mig ADD COLUMN n INTEGER NOT NULL
+
+query error 42703
+SELECT n FROM mig
+
+statement error 23502
+ALTER TABLE mig ALTER COLUMN v SET NOT NULL
+
+statement count 2
+UPDATE mig SET v = 'z' WHERE v IS NULL
+
+statement ok
+ALTER TABLE mig ALTER COLUMN v SET NOT NULL
+
+statement error 23502
+INSERT INTO mig (id) VALUES (4)
+
+statement ok
+ALTER TABLE mig ALTER COLUMN v DROP NOT NULL
+
+statement ok
+ALTER TABLE mig ALTER COLUMN d SET DEFAULT 9
+
+statement count 1
+INSERT INTO mig (id) VALUES (4)
+
+statement ok
+ALTER TABLE mig ALTER COLUMN d DROP DEFAULT
+
+# d is NOT NULL and has no DEFAULT any more.
+statement error 23502
+INSERT INTO mig (id) VALUES (5)
+
+query II
+SELECT id, d FROM mig ORDER BY id
+----
+1 7
+2 8
+3 7
+4 9
+
+# PostgreSQL: check constraint "d_small" of relation "mig" is violated by some row.
+statement error 23514
+ALTER TABLE mig ADD CONSTRAINT d_small CHECK (d < 9)
+
+statement ok
+ALTER TABLE mig ADD CONSTRAINT d_small CHECK (d < 10)
+
+statement error 23514
+UPDATE mig SET d = 10 WHERE id = 1
+
+statement ok
+ALTER TABLE mig DROP CONSTRAINT d_small
+
+statement error 42704
+ALTER TABLE mig DROP CONSTRAINT d_small
+
+statement ok
+ALTER TABLE mig DROP CONSTRAINT IF EXISTS d_small
+
+statement ok
+ALTER TABLE mig RENAME COLUMN d TO qty
+
+query error 42703
+SELECT d FROM mig
+
+statement error 42701
+ALTER TABLE mig RENAME COLUMN qty TO v
+
+statement ok
+ALTER TABLE mig RENAME TO migrated
+
+query error 42P01
+SELECT * FROM mig
+
+query IT
+SELECT qty, v FROM migrated WHERE id = 1
+----
+7 a
+
+statement error 42P07
+ALTER TABLE migrated RENAME TO child
+
+statement error 42703
+ALTER TABLE migrated ALTER COLUMN nope SET NOT NULL
+
+# PostgreSQL: column "id" is in a primary key.
+statement error 42P16
+ALTER TABLE migrated ALTER COLUMN id DROP NOT NULL

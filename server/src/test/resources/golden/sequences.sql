@@ -105,5 +105,6 @@ SELECT * FROM item ORDER BY id
 statement error 2BP01
 ALTER TABLE item DROP COLUMN id
 
-statement error 0A000
+# PostgreSQL: column "qty" of relation "item" contains null values.
+statement error 23502
 ALTER TABLE item ADD COLUMN qty INT NOT NULL

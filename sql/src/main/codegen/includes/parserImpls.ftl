@@ -499,15 +499,24 @@ SqlTypeNameSpec SerialTypeName() :
     <SMALLSERIAL> { return new SqlSerialTypeNameSpec(SqlTypeName.SMALLINT, "SMALLSERIAL", getPos()); }
 }
 
-/** Parses ALTER TABLE ... ADD [COLUMN] ... or ... DROP [COLUMN] ... (see SqlAlterTable). */
+/**
+ * Parses ALTER TABLE [IF EXISTS] t and one action (see SqlAlterTable): ADD [COLUMN], DROP [COLUMN],
+ * ALTER [COLUMN] c SET DEFAULT / DROP DEFAULT / SET NOT NULL / DROP NOT NULL, RENAME [COLUMN] a TO b,
+ * RENAME TO u, ADD table-constraint, DROP CONSTRAINT. The words that start a table constraint
+ * (CONSTRAINT, PRIMARY, UNIQUE, FOREIGN, CHECK) are reserved, so they never start a column.
+ */
 SqlNode SqlAlterTable() :
 {
     final Span s;
     final boolean ifExists;
     final SqlIdentifier table;
+    SqlAlterTable.Action action;
     SqlColumnDeclaration add = null;
-    SqlIdentifier drop = null;
-    boolean columnIf = false;
+    SqlIdentifier column = null;
+    SqlNode expression = null;
+    SqlIdentifier newName = null;
+    SqlCall constraint = null;
+    boolean ifClause = false;
     boolean cascade = false;
 }
 {
@@ -515,17 +524,56 @@ SqlNode SqlAlterTable() :
     ifExists = IfExistsOpt()
     table = CompoundIdentifier()
     (
-        <ADD> [ <COLUMN> ]
-        [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { columnIf = true; } ]
-        add = ColumnDeclaration()
+        <ADD>
+        (
+            constraint = TableConstraint() { action = SqlAlterTable.Action.ADD_CONSTRAINT; }
+        |
+            [ <COLUMN> ]
+            [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifClause = true; } ]
+            add = ColumnDeclaration() { action = SqlAlterTable.Action.ADD_COLUMN; }
+        )
     |
-        <DROP> [ <COLUMN> ]
-        [ LOOKAHEAD(2) <IF> <EXISTS> { columnIf = true; } ]
-        drop = SimpleIdentifier()
+        <DROP>
+        (
+            <CONSTRAINT> { action = SqlAlterTable.Action.DROP_CONSTRAINT; }
+        |
+            [ <COLUMN> ] { action = SqlAlterTable.Action.DROP_COLUMN; }
+        )
+        [ LOOKAHEAD(2) <IF> <EXISTS> { ifClause = true; } ]
+        column = SimpleIdentifier()
         [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    |
+        <ALTER> [ <COLUMN> ] column = SimpleIdentifier()
+        (
+            <SET>
+            (
+                <DEFAULT_> expression = Expression(ExprContext.ACCEPT_SUB_QUERY) {
+                    action = SqlAlterTable.Action.SET_DEFAULT;
+                }
+            |
+                <NOT> <NULL> { action = SqlAlterTable.Action.SET_NOT_NULL; }
+            )
+        |
+            <DROP>
+            (
+                <DEFAULT_> { action = SqlAlterTable.Action.DROP_DEFAULT; }
+            |
+                <NOT> <NULL> { action = SqlAlterTable.Action.DROP_NOT_NULL; }
+            )
+        )
+    |
+        <RENAME>
+        (
+            <TO> newName = SimpleIdentifier() { action = SqlAlterTable.Action.RENAME_TABLE; }
+        |
+            [ <COLUMN> ] column = SimpleIdentifier() <TO> newName = SimpleIdentifier() {
+                action = SqlAlterTable.Action.RENAME_COLUMN;
+            }
+        )
     )
     {
-        return new SqlAlterTable(s.end(this), ifExists, table, add, drop, columnIf, cascade);
+        return new SqlAlterTable(s.end(this), ifExists, table, action, add, column, expression, newName,
+            constraint, ifClause, cascade);
     }
 }
 

@@ -101,9 +101,20 @@ public final class ValueDecoder {
      * overwritten, with null when its column is absent, so a reused row holds nothing stale.
      */
     public void decodeInto(int[] slotByColumnId, Object[] row) {
+        decodeInto(slotByColumnId, row, null);
+    }
+
+    /**
+     * As {@link #decodeInto(int[], Object[])}, but an absent column's slot gets
+     * {@code absentBySlot[slot]} instead of null (a column's missing value, for rows written before
+     * it existed); an explicit NULL still gives null.
+     *
+     * @param absentBySlot indexed like {@code row}, or null for "absent is NULL" everywhere
+     */
+    public void decodeInto(int[] slotByColumnId, Object[] row, Object[] absentBySlot) {
         for (int slot : slotByColumnId) {
             if (slot >= 0) {
-                row[slot] = null;
+                row[slot] = absentBySlot == null ? null : absentBySlot[slot];
             }
         }
         while (next()) {
@@ -122,7 +133,7 @@ public final class ValueDecoder {
     private void skipPayload(int headerOffset) {
         switch (type) {
             case ValueEncoder.LONG, ValueEncoder.DATE, ValueEncoder.TIME -> in.readVarint();
-            case ValueEncoder.FALSE, ValueEncoder.TRUE -> { }
+            case ValueEncoder.FALSE, ValueEncoder.TRUE, ValueEncoder.NULL -> { }
             case ValueEncoder.DECIMAL -> {
                 in.readVarint();
                 in.skip(in.readLength());
@@ -151,6 +162,7 @@ public final class ValueDecoder {
             case ValueEncoder.DATE -> readDate();
             case ValueEncoder.TIME -> readTime();
             case ValueEncoder.TIMESTAMP -> readTimestamp();
+            case ValueEncoder.NULL -> null;
             default -> throw new AssertionError("type was checked by next()");
         };
     }

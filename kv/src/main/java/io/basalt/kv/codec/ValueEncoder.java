@@ -32,7 +32,8 @@ import java.time.ZoneOffset;
  *    8    DATE       zigzag varint epoch day
  *    9    TIME       varint nano of day
  *   10    TIMESTAMP  zigzag varint epoch second (as if UTC), varint nano of second
- *   11-14            unassigned
+ *   11    NULL       (none): an explicit NULL, see below
+ *   12-14            unassigned
  *   15               reserved: a later version may put the real type in the next byte
  *
  *   e.g. columns {0: 7, 1: "a", 5: NULL, 6: true} -&gt; 01 | 00 0E | 06 01 61 | 42
@@ -46,6 +47,11 @@ import java.time.ZoneOffset;
  * row. Column ids must increase, which keeps gaps non-negative and lets a reader stop early.
  * Values are stored exactly as given (decimal scale, -0.0, NaN payloads), since this is the
  * row itself, not something compared. FLOAT keeps its own type so REAL reads back as Float.
+ *
+ * <p>An explicit NULL ({@link #writeNull}) exists for columns added with a non-null DEFAULT
+ * (PostgreSQL 11's "fast default"): in rows written before such a column existed it is absent and
+ * reads as the value the DEFAULT had when the column was added, so a row written later that holds
+ * NULL in it must say so. Every other NULL stays absent and costs nothing.
  *
  * <p>Reusable and not thread-safe: {@link #reset()} it between rows.
  */
@@ -63,6 +69,7 @@ public final class ValueEncoder {
     static final int DATE = 8;
     static final int TIME = 9;
     static final int TIMESTAMP = 10;
+    static final int NULL = 11;
 
     private final ByteSink out = new ByteSink(64);
     /** The last id passed in, null or not: ids must increase across all calls. */
@@ -100,6 +107,22 @@ public final class ValueEncoder {
             out.truncate(start); // a rejected value must not leave half a column behind
             throw e;
         }
+        lastColumnId = columnId;
+        lastWrittenId = columnId;
+        return this;
+    }
+
+    /**
+     * Appends an explicit NULL for {@code columnId}: one header byte (for a gap up to 7), which a
+     * decoder reports as present with a null value rather than absent.
+     *
+     * @param columnId as for {@link #writeColumn}
+     */
+    public ValueEncoder writeNull(int columnId) {
+        if (columnId <= lastColumnId) {
+            throw new IllegalArgumentException("Column ids must increase: " + columnId + " after " + lastColumnId);
+        }
+        out.putVarint(((long) columnId - lastWrittenId - 1) << 4 | NULL);
         lastColumnId = columnId;
         lastWrittenId = columnId;
         return this;

@@ -91,9 +91,23 @@ class ValueLayoutTest {
         assertThatThrownBy(() -> new ValueDecoder(new byte[] {0x02})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("version");
         assertThatThrownBy(() -> new ValueDecoder(new byte[0])).isInstanceOf(IllegalArgumentException.class);
-        ValueDecoder decoder = new ValueDecoder(new byte[] {0x01, 0x0B});
+        ValueDecoder decoder = new ValueDecoder(new byte[] {0x01, 0x0C});
         assertThatThrownBy(decoder::next).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("type 11");
+                .hasMessageContaining("type 12");
+    }
+
+    @Test
+    void anExplicitNullIsOneHeaderAndDecodesAsPresentAndNull() {
+        byte[] record = new ValueEncoder().writeColumn(0, 7).writeNull(2).writeColumn(3, 1).toByteArray();
+        assertThat(hex(record)).isEqualTo("01" + "000e" + "1b" + "0002");
+
+        Object[] row = new Object[5];
+        Object[] absent = {"m0", "m1", "m2", "m3", "m4"};
+        // Slots 0..4 for ids 0..4: id 1 and 4 are absent and take the given values, id 2 is NULL.
+        new ValueDecoder(record).decodeInto(new int[] {0, 1, 2, 3, 4}, row, absent);
+        assertThat(row).containsExactly(7L, "m1", null, 1L, "m4");
+        new ValueDecoder(record).decodeInto(new int[] {0, 1, 2, 3, 4}, row);
+        assertThat(row).containsExactly(7L, null, null, 1L, null);
     }
 
     @Test

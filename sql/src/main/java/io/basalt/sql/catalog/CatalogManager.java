@@ -307,6 +307,38 @@ public final class CatalogManager {
     }
 
     /**
+     * ALTER TABLE RENAME TO: the descriptor moves to the new name's key, with the same id, so rows,
+     * indexes and foreign keys (all by id) follow; sequences owned by the table follow its name.
+     * CHECK conditions do not name their table. Returns false if it did not exist and {@code ifExists}.
+     */
+    public synchronized boolean renameTable(String name, String newName, boolean ifExists) {
+        return change(txn -> {
+            Catalog all = CatalogStore.load(txn);
+            TableDescriptor table = all.table(name);
+            if (table == null) {
+                if (ifExists) {
+                    return false;
+                }
+                throw CatalogErrors.undefinedTable(name);
+            }
+            if (all.relationExists(newName)) {
+                throw CatalogErrors.tableExists(newName);
+            }
+            CatalogStore.deleteTable(txn, name);
+            CatalogStore.insertTable(txn, table.withName(newName));
+            for (SequenceDescriptor sequence : all.sequences()) {
+                if (name.equals(sequence.ownedBy())) {
+                    CatalogStore.replaceSequence(txn, new SequenceDescriptor(sequence.id(), sequence.name(),
+                            sequence.start(), sequence.increment(), sequence.minValue(), sequence.maxValue(),
+                            sequence.cache(), sequence.cycle(), newName));
+                }
+            }
+            CatalogStore.bumpVersion(txn);
+            return true;
+        }, name);
+    }
+
+    /**
      * Adds an index to a table; {@code build} receives the new index id. Returns the index as
      * stored, or null if an index of that name existed and {@code ifNotExists}.
      */

@@ -111,6 +111,11 @@ public final class CatalogStore {
         txn.insert(sequenceKey(sequence.name()), SequenceDescriptorCodec.encode(sequence));
     }
 
+    /** Rewrites a sequence's definition only; its counter stays. */
+    static void replaceSequence(Transaction txn, SequenceDescriptor sequence) {
+        txn.put(sequenceKey(sequence.name()), SequenceDescriptorCodec.encode(sequence));
+    }
+
     static void deleteSequence(Transaction txn, SequenceDescriptor sequence) {
         txn.delete(sequenceKey(sequence.name()));
         txn.delete(sequenceValueKey(sequence.id()));

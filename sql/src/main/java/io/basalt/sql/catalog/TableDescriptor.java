@@ -3,6 +3,7 @@ package io.basalt.sql.catalog;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A table as the catalog stores it.
@@ -91,6 +92,39 @@ public record TableDescriptor(int id, String name, List<ColumnDescriptor> column
     public TableDescriptor withForeignKeys(List<ForeignKeyDescriptor> newForeignKeys) {
         return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, indexes, newForeignKeys, checks,
                 rangeSplits);
+    }
+
+    public TableDescriptor withName(String newName) {
+        return new TableDescriptor(id, newName, columns, primaryKey, partitionKeyLength, indexes, foreignKeys, checks,
+                rangeSplits);
+    }
+
+    public TableDescriptor withColumns(List<ColumnDescriptor> newColumns) {
+        return new TableDescriptor(id, name, newColumns, primaryKey, partitionKeyLength, indexes, foreignKeys, checks,
+                rangeSplits);
+    }
+
+    public TableDescriptor withChecks(List<CheckDescriptor> newChecks) {
+        return new TableDescriptor(id, name, columns, primaryKey, partitionKeyLength, indexes, foreignKeys, newChecks,
+                rangeSplits);
+    }
+
+    /**
+     * Whether rows encode and decode alike under both descriptors: the same column ids in the same
+     * order, with the same types and missing values. Names, defaults and constraints may differ.
+     */
+    public boolean sameRowLayout(TableDescriptor other) {
+        if (other.columns.size() != columns.size()) {
+            return false;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDescriptor a = columns.get(i);
+            ColumnDescriptor b = other.columns.get(i);
+            if (a.id() != b.id() || !a.type().equals(b.type()) || !Objects.equals(a.missingValue(), b.missingValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same table under new ids, with new indexes and columns (TRUNCATE, ALTER TABLE): partitioning is kept. */

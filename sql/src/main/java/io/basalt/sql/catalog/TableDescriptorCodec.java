@@ -1,5 +1,7 @@
 package io.basalt.sql.catalog;
 
+import io.basalt.kv.codec.ValueDecoder;
+import io.basalt.kv.codec.ValueEncoder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,9 +16,9 @@ import java.util.List;
  * descriptors outlive the code that wrote them; a reader refuses a version it does not know.
  *
  * <pre>
- *   u8 format(=4) | i32 id | utf name | i32 partitionKeyLength
+ *   u8 format(=6) | i32 id | utf name | i32 partitionKeyLength
  *   | i32 n | n x (i32 id | utf name | utf type | i32 precision | i32 scale | bool nullable | bool hasDefault [utf default]
- *                 | utf identity (format 4))
+ *                 | utf identity (format 4) | i32 m [m bytes missing value] (format 6))
  *   | i32 k | k x i32 primary-key position
  *   | i32 x | x x (i32 id | utf name | i32 c | c x i32 position | bool unique | utf placement
  *                 | bool constraint | utf state | i64 readableFrom)          (format 2 and later)
@@ -25,11 +27,14 @@ import java.util.List;
  *   | i32 k | k x (utf name | utf condition)                                 (format 3 and later)
  *   | i32 r | r x (i32 length | bytes)  range split points                  (format 5)
  * </pre>
- * Formats 1 (no indexes), 2 (no foreign keys or checks), 3 (no identity columns) and 4 (no range
- * partitioning) are still read.
+ * Formats 1 (no indexes), 2 (no foreign keys or checks), 3 (no identity columns), 4 (no range
+ * partitioning) and 5 (no missing values) are still read. A missing value is a one-column row
+ * value record (column id 0, {@code ValueEncoder}'s layout), so it decodes to exactly what a row's
+ * values decode to; m = -1 for none (NULL).
  */
 public final class TableDescriptorCodec {
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
+    private static final int FORMAT_WITHOUT_MISSING_VALUES = 5;
     private static final int FORMAT_WITHOUT_RANGES = 4;
     private static final int FORMAT_WITHOUT_IDENTITY = 3;
     private static final int FORMAT_WITHOUT_INDEXES = 1;
@@ -58,6 +63,7 @@ public final class TableDescriptorCodec {
                     out.writeUTF(column.defaultSql());
                 }
                 out.writeUTF(column.identity().name());
+                writeMissingValue(out, column.missingValue());
             }
             int[] primaryKey = table.primaryKey();
             out.writeInt(primaryKey.length);
@@ -127,7 +133,9 @@ public final class TableDescriptorCodec {
                 String defaultSql = in.readBoolean() ? in.readUTF() : null;
                 ColumnDescriptor.Identity identity = format > FORMAT_WITHOUT_IDENTITY
                         ? ColumnDescriptor.Identity.valueOf(in.readUTF()) : ColumnDescriptor.Identity.NONE;
-                columns.add(new ColumnDescriptor(columnId, columnName, type, nullable, defaultSql, identity));
+                Object missingValue = format > FORMAT_WITHOUT_MISSING_VALUES ? readMissingValue(in) : null;
+                columns.add(new ColumnDescriptor(columnId, columnName, type, nullable, defaultSql, identity,
+                        missingValue));
             }
             int[] primaryKey = new int[in.readInt()];
             for (int i = 0; i < primaryKey.length; i++) {
@@ -186,5 +194,42 @@ public final class TableDescriptorCodec {
         } catch (IOException e) {
             throw new UncheckedIOException("Corrupt table descriptor", e);
         }
+    }
+
+    /** A missing value as its stored bytes, and back: what rows decode to, whatever the caller gave. */
+    public static Object normalizeMissingValue(Object value) {
+        return value == null ? null : decodeValue(encodeValue(value));
+    }
+
+    private static void writeMissingValue(DataOutputStream out, Object value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = encodeValue(value);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static Object readMissingValue(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return decodeValue(bytes);
+    }
+
+    private static byte[] encodeValue(Object value) {
+        return new ValueEncoder().writeColumn(0, value).toByteArray();
+    }
+
+    private static Object decodeValue(byte[] bytes) {
+        ValueDecoder decoder = new ValueDecoder(bytes);
+        if (!decoder.next()) {
+            throw new IllegalStateException("Corrupt table descriptor: empty missing value");
+        }
+        return decoder.value();
     }
 }

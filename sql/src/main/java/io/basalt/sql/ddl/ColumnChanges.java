@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * ALTER TABLE ADD / DROP COLUMN as changes of table descriptors. Rows store values by column id,
  * never by position, so neither rewrites a row: an added column (with a fresh id that was never
- * used, from the catalog's id counter) reads as NULL in existing rows, and a dropped column's
+ * used, from the catalog's id counter) reads as its missing value in existing rows (NULL unless
+ * it was added with a DEFAULT, see {@link TableAlterations}), and a dropped column's
  * values stay in the rows, unread. Positions after a dropped column shift down, in the table and
  * in every foreign key that references it.
  */

@@ -16,7 +16,6 @@ import io.basalt.sql.parse.SqlCheckConstraint;
 import io.basalt.sql.parse.SqlCreateSequence;
 import io.basalt.sql.parse.SqlAlterTable;
 import io.basalt.sql.parse.SqlDropSequence;
-import io.basalt.sql.parse.SqlSerialTypeNameSpec;
 import io.basalt.sql.parse.SqlTruncate;
 import io.basalt.sql.sequence.SequenceAllocator;
 import java.util.function.IntFunction;
@@ -37,7 +36,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 
 /**
- * Executes CREATE/DROP TABLE and CREATE/DROP INDEX against the {@link CatalogManager}. Checks what the parser
+ * Executes DDL against the {@link CatalogManager} (ALTER TABLE through {@link TableAlterations}). Checks what the parser
  * cannot: types and their limits, duplicate and unknown column names, the primary key (required
  * in this release: rows are stored under it), the partition key (a prefix of the primary key),
  * and that a DEFAULT is a valid constant expression.
@@ -48,6 +47,7 @@ public final class DdlExecutor {
     private final CheckCompiler checkCompiler;
     private final SequenceAllocator sequences;
     private final int partitionCount;
+    private final TableAlterations alterations;
 
     public DdlExecutor(CatalogManager catalog, QueryPlanner planner, int partitionCount, SequenceAllocator sequences) {
         this.catalog = catalog;
@@ -55,6 +55,8 @@ public final class DdlExecutor {
         this.defaults = new DefaultChecker(planner);
         this.checkCompiler = new CheckCompiler(planner);
         this.partitionCount = partitionCount;
+        this.alterations = new TableAlterations(catalog, defaults, checkCompiler,
+                new ExistingRows(catalog, planner, partitionCount));
     }
 
     public void createTable(SqlCreateTable create) {
@@ -167,64 +169,9 @@ public final class DdlExecutor {
                 id -> SequenceDefinitions.define(id, name, create.options(), Long.MIN_VALUE, Long.MAX_VALUE, null));
     }
 
-    /**
-     * ALTER TABLE ADD / DROP COLUMN (see {@link ColumnChanges}). An added column must be nullable and
-     * without DEFAULT: existing rows read it as NULL, and giving them a value would need a backfill.
-     */
+    /** ALTER TABLE, one action (see {@link TableAlterations}). */
     public void alterTable(SqlAlterTable alter) {
-        String tableName = simpleName(alter.table());
-        if (catalog.current().table(tableName) == null) {
-            if (alter.ifExists()) {
-                return;
-            }
-            throw new BasaltException(SqlState.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist");
-        }
-        if (alter.addColumn() != null) {
-            SqlColumnDeclaration declaration = alter.addColumn();
-            String column = simpleName(declaration.name());
-            ColumnType type = ColumnTypes.fromSpec(declaration.dataType(), column);
-            if (declaration.defaultValue() != null || declaration.notNull() || declaration.primaryKey()
-                    || !declaration.constraints().isEmpty() || !declaration.foreignKeys().isEmpty()
-                    || !declaration.checks().isEmpty() || declaration.identity() != null
-                    || declaration.dataType().getTypeNameSpec() instanceof SqlSerialTypeNameSpec) {
-                throw new BasaltException(SqlState.FEATURE_NOT_SUPPORTED, "ADD COLUMN takes a nullable column without"
-                        + " DEFAULT or constraints: existing rows would need a backfill (add it, then UPDATE)");
-            }
-            catalog.alterTables(tableName, (all, newId) -> {
-                TableDescriptor table = all.table(tableName);
-                if (table == null) {
-                    throw new BasaltException(SqlState.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist");
-                }
-                if (table.columnIndex(column) >= 0) {
-                    if (alter.columnIfClause()) {
-                        return List.of();
-                    }
-                    throw new BasaltException(SqlState.DUPLICATE_COLUMN, "column \"" + column + "\" of relation \""
-                            + tableName + "\" already exists");
-                }
-                return List.of(ColumnChanges.add(table, new ColumnDescriptor(newId.getAsInt(), column, type, true, null)));
-            });
-            return;
-        }
-        String column = simpleName(alter.dropColumn());
-        catalog.alterTables(tableName, (all, newId) -> {
-            TableDescriptor table = all.table(tableName);
-            if (table == null) {
-                throw new BasaltException(SqlState.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist");
-            }
-            int position = table.columnIndex(column);
-            if (position < 0) {
-                if (alter.columnIfClause()) {
-                    return List.of();
-                }
-                throw new BasaltException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \""
-                        + tableName + "\" does not exist");
-            }
-            if (table.columns().size() == 1) {
-                throw new BasaltException(SqlState.FEATURE_NOT_SUPPORTED, "cannot drop the only column of a table");
-            }
-            return ColumnChanges.drop(all, table, position);
-        });
+        alterations.run(alter);
     }
 
     public void truncate(SqlTruncate truncate) {

@@ -50,4 +50,9 @@ final class DdlNames {
         // Unquoted names are folded to upper case: keep a generated name reachable without quotes.
         return table.equals(table.toUpperCase(Locale.ROOT)) ? name.toUpperCase(Locale.ROOT) : name;
     }
+
+    /** A name as a quoted SQL identifier, for SQL the DDL builds itself. */
+    static String quote(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
 }

@@ -37,8 +37,30 @@ final class DefaultChecker {
         this.planner = planner;
     }
 
+    /**
+     * A DEFAULT that passed the checks: the SQL text the catalog stores, and its value now in the
+     * column's storage representation (what ADD COLUMN freezes as the missing value).
+     */
+    record Checked(String sql, Object storedValue, BasaltException tooLong) {
+        /**
+         * The value to store; a text default too long for its column is accepted by CREATE TABLE
+         * (each INSERT using it fails), but ADD COLUMN would store it for every existing row, so
+         * asking for it raises the 22001 that was put off.
+         */
+        Object value() {
+            if (tooLong != null) {
+                throw tooLong;
+            }
+            return storedValue;
+        }
+    }
+
     /** The DEFAULT as the SQL text the catalog stores, once it passed the checks. */
     String check(SqlNode expression, ColumnDescriptor column) {
+        return evaluate(expression, column).sql();
+    }
+
+    Checked evaluate(SqlNode expression, ColumnDescriptor column) {
         String sql = expression.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
         CompiledStatement probe;
         try {
@@ -56,13 +78,14 @@ final class DefaultChecker {
             value = probe.toClientRow(rows.current())[0];
         }
         Object internal = InternalValues.fromClient(SqlTypeName.valueOf(column.type().name().name()), value);
+        // Nullable here: a NULL default of a NOT NULL column is the INSERT's error, not the DDL's.
         try {
-            Assignment.toStorage(column, internal);
+            return new Checked(sql, Assignment.toStorage(column.withNullable(true), internal), null);
         } catch (BasaltException e) {
             if (e.sqlState() != SqlState.STRING_DATA_RIGHT_TRUNCATION) {
                 throw e;
             }
+            return new Checked(sql, null, e);
         }
-        return sql;
     }
 }

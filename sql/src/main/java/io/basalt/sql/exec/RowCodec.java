@@ -27,7 +27,12 @@ import java.util.stream.IntStream;
  * The key codec normalises decimals (1.50 and 1.5 give the same bytes, as they must for the
  * equal numbers to be one key); a DECIMAL(p, s) key gets its scale back from its type, an
  * unconstrained NUMERIC key, whose values each have their own scale, from its copy in the value.
- * The partition is the CRC32C of the encoded partition-key columns (a prefix of the primary key)
+ *
+ * <p>A column added by ALTER TABLE with a non-null DEFAULT has a missing value
+ * ({@link ColumnDescriptor#missingValue()}): rows written before it existed do not hold it and
+ * decode it as that value, so NULL in such a column is written explicitly (PostgreSQL 11's fast
+ * default, where the tuple's attribute count tells old rows apart; here the column's absence does).
+ * <p>The partition is the CRC32C of the encoded partition-key columns (a prefix of the primary key)
  * modulo the partition count, so every row with the same partition-key values, in any table,
  * lands in the same partition. Not thread-safe: one per executing operator.
  */
@@ -37,6 +42,8 @@ public final class RowCodec {
     private final int[] primaryKey;
     private final int[] valueColumns;
     private final int[] slotByColumnId;
+    /** By position: what an absent column decodes as; null when every column's is NULL (the usual case). */
+    private final Object[] missingBySlot;
     private final KeyEncoder keys = new KeyEncoder(64);
     private final ValueEncoder values = new ValueEncoder();
     private final ValueDecoder valueDecoder = new ValueDecoder();
@@ -60,6 +67,13 @@ public final class RowCodec {
         for (int position : valueColumns) {
             slotByColumnId[columns.get(position).id()] = position;
         }
+        Object[] missing = new Object[columns.size()];
+        boolean any = false;
+        for (int position : valueColumns) {
+            missing[position] = columns.get(position).missingValue();
+            any |= missing[position] != null;
+        }
+        this.missingBySlot = any ? missing : null;
     }
 
     public TableDescriptor table() {
@@ -142,7 +156,12 @@ public final class RowCodec {
     public byte[] value(Object[] row) {
         values.reset();
         for (int position : valueColumns) {
-            values.writeColumn(table.columns().get(position).id(), row[position]);
+            int id = table.columns().get(position).id();
+            if (row[position] == null && missingBySlot != null && missingBySlot[position] != null) {
+                values.writeNull(id);
+            } else {
+                values.writeColumn(id, row[position]);
+            }
         }
         return values.toByteArray();
     }
@@ -159,7 +178,7 @@ public final class RowCodec {
         // Key columns have no slot, so decodeInto leaves them as they are, except unconstrained
         // NUMERIC ones, whose exact value (scale included) is in the value too.
         valueDecoder.reset(value);
-        valueDecoder.decodeInto(slotByColumnId, row);
+        valueDecoder.decodeInto(slotByColumnId, row, missingBySlot);
         return row;
     }
 

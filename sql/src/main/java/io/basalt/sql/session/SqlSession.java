@@ -10,6 +10,7 @@ import io.basalt.common.client.TransactionIsolation;
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.sql.SqlEngine;
+import io.basalt.sql.catalog.Catalog;
 import io.basalt.sql.exec.ExecutionContext;
 import io.basalt.common.client.RowCursor;
 import io.basalt.sql.exec.GeneratedKeys;
@@ -505,13 +506,15 @@ public final class SqlSession implements Session {
         // once, as SELECT ... FOR UPDATE does: taking a shared lock and upgrading it would make
         // two UPDATEs of one row deadlock every time (SQL Server's update locks serve the same end).
         LockStrength rowLock = in.isolation() == IsolationLevel.SERIALIZABLE_2PL ? LockStrength.UPDATE : null;
+        Catalog started = engine.catalog().current();
         try (Enumerator<Object> result = statement.open(parameters,
-                new ExecutionContext(in, engine.partitionCount(), rowLock, false, engine.catalog().current(),
+                new ExecutionContext(in, engine.partitionCount(), rowLock, false, started,
                         engine.transactions(), engine.sequences(), keys))) {
             result.moveNext();
             count = ((Number) result.current()).longValue();
         }
         in.flush();
+        StaleColumns.check(started, engine.catalog().current());
         return count;
     }
 

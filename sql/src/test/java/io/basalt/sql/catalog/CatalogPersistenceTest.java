@@ -10,7 +10,9 @@ import io.basalt.kv.engine.EngineOptions;
 import io.basalt.sql.SqlEngine;
 import io.basalt.sql.session.SqlSession;
 import io.basalt.txn.TxnConfig;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,28 @@ class CatalogPersistenceTest {
                 new ColumnDescriptor(3, "PRICE", new ColumnType(ColumnType.Name.DECIMAL, 10, 2), true, "0")),
                 new int[] {0}, 1);
         assertThat(TableDescriptorCodec.decode(TableDescriptorCodec.encode(table))).isEqualTo(table);
+    }
+
+    @Test
+    void missingValuesRoundTripAsRowsDecodeThem() {
+        LocalDateTime frozen = LocalDateTime.of(2024, 1, 31, 10, 15, 0, 500_000_000);
+        TableDescriptor table = new TableDescriptor(101, "T", List.of(
+                new ColumnDescriptor(1, "ID", ColumnType.of(ColumnType.Name.BIGINT), false, null),
+                new ColumnDescriptor(7, "AT", new ColumnType(ColumnType.Name.TIMESTAMP, 3, 0), true,
+                        "CURRENT_TIMESTAMP", ColumnDescriptor.Identity.NONE, frozen),
+                new ColumnDescriptor(8, "PRICE", new ColumnType(ColumnType.Name.DECIMAL, 10, 2), false, "1.5",
+                        ColumnDescriptor.Identity.NONE, new BigDecimal("1.50")),
+                new ColumnDescriptor(9, "N", ColumnType.of(ColumnType.Name.INTEGER), true, null,
+                        ColumnDescriptor.Identity.NONE, TableDescriptorCodec.normalizeMissingValue(7))),
+                new int[] {0}, 1);
+
+        TableDescriptor decoded = TableDescriptorCodec.decode(TableDescriptorCodec.encode(table));
+
+        assertThat(decoded).isEqualTo(table);
+        assertThat(decoded.columns().get(1).missingValue()).isEqualTo(frozen);
+        assertThat(decoded.columns().get(2).missingValue()).isEqualTo(new BigDecimal("1.50"));
+        assertThat(decoded.columns().get(3).missingValue()).isEqualTo(7L); // as a row's INTEGER decodes
+        assertThat(decoded.columns().get(0).missingValue()).isNull();
     }
 
     @Test
