@@ -43,7 +43,10 @@ import org.rocksdb.WriteOptions;
  *
  * <ul>
  *   <li>{@code fsync_t01}, the baseline: append a 64-byte record to a file in a temp directory and
- *       {@code FileChannel.force(false)} it, one thread: what one durable write costs.</li>
+ *       {@code FileChannel.force(false)} it, one thread: what one durable write costs.
+ *       {@code fsync_t04} and {@code fsync_t16} do the same on one file per thread: if they beat
+ *       {@code fsync_t01}, the disk (or the file system's journal) overlaps fsyncs by itself, and
+ *       part of any commit speed-up with threads comes from there, not from merging commits.</li>
  *   <li>{@code rawSyncPut_tNN}: a RocksDB put with {@code WriteOptions.setSync(true)} ({@link
  *       RawRocks}, Basalt's options). RocksDB's write groups merge concurrent synced writers into
  *       one WAL fsync; that is the group commit Basalt has today (see {@code RocksEngine}), so
@@ -192,6 +195,23 @@ public class DurableCommitBenchmark {
     @Benchmark
     @Threads(1)
     public void fsync_t01(FsyncLog log) throws IOException {
+        fsync(log);
+    }
+
+    /** Independent fsyncs on separate files: how much the disk itself overlaps them, with no merging above it. */
+    @Benchmark
+    @Threads(4)
+    public void fsync_t04(FsyncLog log) throws IOException {
+        fsync(log);
+    }
+
+    @Benchmark
+    @Threads(16)
+    public void fsync_t16(FsyncLog log) throws IOException {
+        fsync(log);
+    }
+
+    private static void fsync(FsyncLog log) throws IOException {
         log.record.clear();
         log.channel.write(log.record);
         log.channel.force(false);

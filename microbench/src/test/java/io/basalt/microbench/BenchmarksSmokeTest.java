@@ -39,7 +39,7 @@ class BenchmarksSmokeTest {
 
     @Test
     void durableCommitBenchmarksEachProduceAScore() throws RunnerException {
-        assertEveryMethodScored(DurableCommitBenchmark.class, 10);
+        assertEveryMethodScored(DurableCommitBenchmark.class, 12);
     }
 
     @Test
