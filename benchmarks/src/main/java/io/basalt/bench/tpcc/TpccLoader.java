@@ -166,6 +166,11 @@ public final class TpccLoader {
         for (Piece piece : pieces) {
             running.add(executor.submit(() -> {
                 Connection connection = connections.open();
+                int isolation = connection.getTransactionIsolation();
+                // Pieces write disjoint rows, so READ COMMITTED is enough, and it matters: under
+                // PostgreSQL's SERIALIZABLE, parallel pieces abort each other (40001) through the
+                // predicate locks of their foreign-key checks.
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 try (BatchInserter inserter = new BatchInserter(connection, mode, rowsPerCommit, committedRows)) {
                     piece.generator().generate(new TpccPopulation(scale, piece.seed(seed)), inserter);
                     inserter.commit();
@@ -177,6 +182,7 @@ public final class TpccLoader {
                     }
                     throw e;
                 } finally {
+                    connection.setTransactionIsolation(isolation);
                     connections.release(connection);
                 }
                 return null;
