@@ -66,10 +66,13 @@ final class RunStats {
         giveUps.computeIfAbsent(sqlState, s -> new LongAdder()).increment();
     }
 
-    /** Counts an unexpected error; the first of each kind (type, SQLState, exception class) is logged. */
-    void unexpected(TxnType type, SQLException failure) {
+    /**
+     * Counts an unexpected error; the first of each kind (what failed: a type label or
+     * "connect"; SQLState; exception class) is logged.
+     */
+    void unexpected(String what, SQLException failure) {
         unexpectedTotal.increment();
-        String kind = type.label() + " " + RetryPolicy.sqlState(failure) + " " + failure.getClass().getSimpleName();
+        String kind = what + " " + RetryPolicy.sqlState(failure) + " " + failure.getClass().getSimpleName();
         LongAdder count = unexpected.get(kind);
         if (count == null) {
             LongAdder fresh = new LongAdder();

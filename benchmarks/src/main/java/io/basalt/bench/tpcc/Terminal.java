@@ -61,7 +61,7 @@ final class Terminal implements Runnable {
                 runUntilStoppedOrDisconnected(transactions);
             } catch (SQLException e) {
                 // Getting or setting up a connection failed: count it, pause, try again while the run lasts.
-                stats.unexpected(TxnType.NEW_ORDER, e);
+                stats.unexpected("connect", e);
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
         }
@@ -94,7 +94,7 @@ final class Terminal implements Runnable {
                     if (verdict == RetryPolicy.Verdict.GIVE_UP) {
                         stats.gaveUp(state);
                     } else {
-                        stats.unexpected(type, e);
+                        stats.unexpected(type.label(), e);
                         if (state.startsWith("08")) {
                             return; // the connection is dead: the caller closes it and takes another
                         }
