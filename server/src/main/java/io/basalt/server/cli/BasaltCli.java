@@ -1,17 +1,19 @@
 package io.basalt.server.cli;
 
+import io.basalt.bench.tpcc.TpccCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code basalt} command. Subcommands are the jobs this release can do; the node process
- * ({@code start}) and the benchmark ({@code tpcc}) join them in later releases.
+ * ({@code start}) joins them in a later release. {@code tpcc} comes from the benchmarks module,
+ * which talks JDBC only.
  */
 @Command(name = "basalt",
         mixinStandardHelpOptions = true,
         versionProvider = BasaltCli.Version.class,
         description = "Basalt, a distributed SQL database. This release runs embedded, in one process.",
-        subcommands = {DemoCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SqlCommand.class, TpccCommand.class, CommandLine.HelpCommand.class})
 public final class BasaltCli implements Runnable {
 
     @CommandLine.Spec

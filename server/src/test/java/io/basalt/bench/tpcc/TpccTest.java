@@ -36,7 +36,7 @@ class TpccTest {
         String url = "jdbc:basalt:mem:" + UUID.randomUUID() + "?isolation=" + isolation + "&serializable=" + serializable;
         try (Connection setup = DriverManager.getConnection(url)) {
             TpccSchema.create(setup);
-            new TpccLoader(setup, SCALE, 7).load();
+            TpccLoader.load(setup, SCALE, 7);
             assertThat(TpccConsistency.violations(setup)).as("after loading").isEmpty();
 
             eachTransactionAlone(url, setup);
@@ -55,7 +55,7 @@ class TpccTest {
         String url = "jdbc:basalt:mem:" + UUID.randomUUID();
         try (Connection setup = DriverManager.getConnection(url); Connection connection = DriverManager.getConnection(url)) {
             TpccSchema.create(setup);
-            new TpccLoader(setup, oneWarehouse, 3).load();
+            TpccLoader.load(setup, oneWarehouse, 3);
             TpccTransactions terminal = new TpccTransactions(connection, oneWarehouse, 5);
             Map<String, Long> before = statistics(setup);
             int writes = 0;
