@@ -100,6 +100,20 @@ class ExplainTest {
     }
 
     @Test
+    void aScanOfOnePartitionDeliversKeyOrderSoOrderByTheNextKeyColumnNeedsNoSort() throws SQLException {
+        assertThat(explain("SELECT doc FROM tenant_doc WHERE tenant = ? ORDER BY doc FETCH FIRST 1 ROWS ONLY"))
+                .contains("range scan").contains("partitions=1").contains("Limit(fetch=[1])").doesNotContain("Sort");
+        assertThat(explain("SELECT doc FROM tenant_doc WHERE tenant = ? ORDER BY tenant, doc"))
+                .doesNotContain("Sort");
+        assertThat(explain("SELECT doc FROM tenant_doc WHERE tenant = ? ORDER BY doc DESC"))
+                .as("descending would need a reverse scan").contains("Sort");
+        assertThat(explain("SELECT doc FROM tenant_doc ORDER BY doc FETCH FIRST 1 ROWS ONLY"))
+                .as("partitions read one after the other are not in key order").contains("Sort");
+        assertThat(explain("SELECT line_no FROM line WHERE order_id = ? ORDER BY line_no"))
+                .as("without a partition key, the prefix may span partitions").contains("Sort");
+    }
+
+    @Test
     void updateByKeyIsAModifyOverAPointGet() throws SQLException {
         String plan = explain("UPDATE account SET balance = balance + ? WHERE id = ?");
 

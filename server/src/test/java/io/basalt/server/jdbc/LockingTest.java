@@ -72,6 +72,27 @@ class LockingTest {
                 .isEqualTo(101);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ,
+            Connection.TRANSACTION_SERIALIZABLE})
+    void forUpdateUnderALimitInKeyOrderLocksOnlyTheRowsItReturns(int level) throws SQLException {
+        execute(holder, "CREATE TABLE queue (w INTEGER, id INTEGER, v INTEGER, PRIMARY KEY (w, id)) PARTITION BY HASH (w)",
+                "INSERT INTO queue VALUES (1, 1, 0), (1, 2, 0), (1, 3, 0), (2, 1, 0)");
+        holder.setTransactionIsolation(level);
+        waiter.setTransactionIsolation(level);
+        holder.setAutoCommit(false);
+        waiter.setAutoCommit(false);
+        assertThat(rows(holder, "SELECT id FROM queue WHERE w = 1 ORDER BY id FETCH FIRST 1 ROWS ONLY FOR UPDATE"))
+                .containsExactly(row(1));
+
+        assertThat(rows(waiter, "SELECT id FROM queue WHERE w = 1 AND id = 2 FOR UPDATE NOWAIT"))
+                .as("the rows after the limit stay unlocked").containsExactly(row(2));
+        sqlError(() -> rows(waiter, "SELECT id FROM queue WHERE w = 1 AND id = 1 FOR UPDATE NOWAIT"), "55P03",
+                SQLTransientException.class);
+        waiter.rollback();
+        holder.commit();
+    }
+
     @Test
     void nowaitFailsAtOnceWith55P03AndLeavesTheHolderAlone() throws SQLException {
         holder.setAutoCommit(false);

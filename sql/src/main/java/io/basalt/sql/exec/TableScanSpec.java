@@ -8,6 +8,7 @@ import io.basalt.txn.IsolationLevel;
 import io.basalt.txn.KeyValue;
 import io.basalt.txn.LockStrength;
 import io.basalt.txn.Transaction;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -93,37 +94,88 @@ public final class TableScanSpec {
             ranges.add(RowCodec.range(codec.keyPrefix(partition, keyValues, bound), lower, access.lowerInclusive(),
                     upper, access.upperInclusive()));
         }
-        if (execution.rowLock() != null) {
-            return Linq4j.asEnumerable(lockedRows(txn, codec, ranges, execution));
-        }
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return Linq4j.iterableEnumerator(() -> new RangeIterator(txn, codec, ranges));
+                Iterator<KeyValue> pairs = new RangeIterator(txn, ranges);
+                Iterator<Object[]> rows = execution.rowLock() == null ? new DecodingIterator(pairs, codec)
+                        : new LockingIterator(pairs, codec, txn, execution);
+                return Linq4j.iterableEnumerator(() -> rows);
             }
         };
     }
 
+    /** Rows as they are read. */
+    private final class DecodingIterator implements Iterator<Object[]> {
+        private final Iterator<KeyValue> pairs;
+        private final RowCodec codec;
+
+        DecodingIterator(Iterator<KeyValue> pairs, RowCodec codec) {
+            this.pairs = pairs;
+            this.codec = codec;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return pairs.hasNext();
+        }
+
+        @Override
+        public Object[] next() {
+            KeyValue kv = pairs.next();
+            return toInternal(codec.decode(kv.key(), kv.value()));
+        }
+    }
+
     /**
-     * SELECT ... FOR UPDATE / FOR SHARE: reads every row of the ranges, locks them all in one go
-     * (one command per partition), and only then lets the rows out. The lock re-checks each row:
+     * SELECT ... FOR UPDATE / FOR SHARE: rows are read and locked in chunks (one lock command per
+     * chunk), and a chunk's rows are let out only once it is locked. The lock re-checks each row:
      * a row changed since the snapshot fails the transaction (40001) or, at READ COMMITTED, makes
-     * the statement run again, so what is returned is what is locked.
+     * the statement run again, so what is returned is what is locked. Chunks start at one row and
+     * grow fourfold: a consumer that stops early (a LIMIT over a scan in key order) locks only
+     * what it took, as PostgreSQL's LockRows above a Limit does, while a long scan still locks in
+     * few commands. The session reads a locking query's whole result before returning any row,
+     * so a restart never follows rows already handed out.
      */
-    private List<Object[]> lockedRows(Transaction txn, RowCodec codec, List<byte[][]> ranges, ExecutionContext execution) {
-        List<byte[]> keys = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
-        for (byte[][] range : ranges) {
-            for (Iterator<KeyValue> it = txn.scan(range[0], range[1]); it.hasNext(); ) {
-                KeyValue kv = it.next();
-                keys.add(kv.key());
-                rows.add(toInternal(codec.decode(kv.key(), kv.value())));
+    private final class LockingIterator implements Iterator<Object[]> {
+        private static final int MAX_CHUNK = 256;
+
+        private final Iterator<KeyValue> pairs;
+        private final RowCodec codec;
+        private final Transaction txn;
+        private final ExecutionContext execution;
+        private final ArrayDeque<Object[]> locked = new ArrayDeque<>();
+        private int chunk = 1;
+
+        LockingIterator(Iterator<KeyValue> pairs, RowCodec codec, Transaction txn, ExecutionContext execution) {
+            this.pairs = pairs;
+            this.codec = codec;
+            this.txn = txn;
+            this.execution = execution;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (locked.isEmpty() && pairs.hasNext()) {
+                List<byte[]> keys = new ArrayList<>(chunk);
+                while (keys.size() < chunk && pairs.hasNext()) {
+                    KeyValue kv = pairs.next();
+                    keys.add(kv.key());
+                    locked.add(toInternal(codec.decode(kv.key(), kv.value())));
+                }
+                txn.lock(keys, execution.rowLock(), execution.noWait());
+                chunk = Math.min(chunk * 4, MAX_CHUNK);
             }
+            return !locked.isEmpty();
         }
-        if (!keys.isEmpty()) {
-            txn.lock(keys, execution.rowLock(), execution.noWait());
+
+        @Override
+        public Object[] next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return locked.poll();
         }
-        return rows;
     }
 
     private List<Integer> allPartitions() {
@@ -145,17 +197,15 @@ public final class TableScanSpec {
         return stored;
     }
 
-    /** Rows of several key ranges, one range after the other, each read in pages as it is consumed. */
-    private final class RangeIterator implements Iterator<Object[]> {
+    /** Pairs of several key ranges, one range after the other, each read in pages as it is consumed. */
+    private static final class RangeIterator implements Iterator<KeyValue> {
         private final Transaction txn;
-        private final RowCodec codec;
         private final List<byte[][]> ranges;
         private int nextRange;
         private Iterator<KeyValue> current = Collections.emptyIterator();
 
-        RangeIterator(Transaction txn, RowCodec codec, List<byte[][]> ranges) {
+        RangeIterator(Transaction txn, List<byte[][]> ranges) {
             this.txn = txn;
-            this.codec = codec;
             this.ranges = ranges;
         }
 
@@ -172,12 +222,11 @@ public final class TableScanSpec {
         }
 
         @Override
-        public Object[] next() {
+        public KeyValue next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            KeyValue kv = current.next();
-            return toInternal(codec.decode(kv.key(), kv.value()));
+            return current.next();
         }
     }
 }

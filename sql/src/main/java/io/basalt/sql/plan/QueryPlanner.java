@@ -36,6 +36,7 @@ import org.apache.calcite.rex.RexNode;
 import io.basalt.sql.parse.BasaltSqlParser;
 import io.basalt.sql.exec.OperatorProbe;
 import io.basalt.sql.rel.ProbeRel;
+import io.basalt.sql.rel.RedundantSorts;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
@@ -128,7 +129,7 @@ public final class QueryPlanner {
         RelTraitSet desired = relRoot.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)
                 .replace(relRoot.collation).simplify();
         Program program = Programs.standard();
-        RelNode physical = program.run(planner, relRoot.rel, desired, List.of(), List.of());
+        RelNode physical = RedundantSorts.remove(program.run(planner, relRoot.rel, desired, List.of(), List.of()));
         String plan = RelOptUtil.dumpPlan("", physical, SqlExplainFormat.TEXT, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
         if (probes != null) {
             physical = ProbeRel.instrument(physical, probes);

@@ -19,6 +19,9 @@ import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
@@ -36,9 +39,19 @@ public final class BasaltTableScan extends TableScan implements EnumerableRel {
 
     public BasaltTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, KeyAccess access,
                            int partitionCount) {
-        super(cluster, traits.replace(EnumerableConvention.INSTANCE), List.of(), table);
+        super(cluster, withOrder(traits.replace(EnumerableConvention.INSTANCE), table, access), List.of(), table);
         this.access = access;
         this.partitionCount = partitionCount;
+    }
+
+    /** The traits with the collations the access delivers its rows in (see {@link ScanOrder}). */
+    private static RelTraitSet withOrder(RelTraitSet traits, RelOptTable table, KeyAccess access) {
+        if (traits.getTrait(RelCollationTraitDef.INSTANCE) == null) {
+            return traits; // a planner without collations: nothing to declare
+        }
+        List<RelCollation> orders = ScanOrder.of(table.unwrapOrThrow(BasaltTable.class).descriptor(), access);
+        return traits.replaceIfs(RelCollationTraitDef.INSTANCE,
+                () -> orders.isEmpty() ? List.of(RelCollations.EMPTY) : orders);
     }
 
     public KeyAccess access() {

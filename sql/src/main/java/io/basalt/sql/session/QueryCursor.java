@@ -3,6 +3,7 @@ package io.basalt.sql.session;
 import io.basalt.common.client.ColumnMetadata;
 import io.basalt.common.client.RowCursor;
 import io.basalt.sql.plan.CompiledStatement;
+import java.util.ArrayDeque;
 import java.util.List;
 import org.apache.calcite.linq4j.Enumerator;
 
@@ -11,6 +12,10 @@ import org.apache.calcite.linq4j.Enumerator;
  * held whole. The first row is fetched when the cursor is made, so errors of the first row (most
  * errors) surface when the statement executes, as clients expect. When the rows run out, or the
  * cursor closes, or reading fails, the session is told once through {@link Listener}.
+ *
+ * <p>A locking query ({@code FOR UPDATE / FOR SHARE}) is read whole when the cursor is made: its
+ * rows are locked as they are read, and a lock that fails makes the statement run again (READ
+ * COMMITTED) or fails it, which must happen before any row reached the client.
  */
 final class QueryCursor implements RowCursor {
 
@@ -26,13 +31,23 @@ final class QueryCursor implements RowCursor {
     private final Enumerator<Object> rows;
     private final Listener listener;
     private Object[] prefetched;
+    /** The whole result of a locking query, read up front; null otherwise. */
+    private ArrayDeque<Object[]> lockedRows;
     private boolean done;
 
     QueryCursor(CompiledStatement statement, Enumerator<Object> rows, Listener listener) {
         this.statement = statement;
         this.rows = rows;
         this.listener = listener;
-        this.prefetched = advance();
+        if (statement.rowLock() != null) {
+            ArrayDeque<Object[]> all = new ArrayDeque<>();
+            for (Object[] row = advance(); row != null; row = advance()) {
+                all.add(row);
+            }
+            this.lockedRows = all;
+        } else {
+            this.prefetched = advance();
+        }
     }
 
     @Override
@@ -42,6 +57,9 @@ final class QueryCursor implements RowCursor {
 
     @Override
     public Object[] next() {
+        if (lockedRows != null) {
+            return lockedRows.poll();
+        }
         if (prefetched != null) {
             Object[] row = prefetched;
             prefetched = null;
@@ -86,6 +104,7 @@ final class QueryCursor implements RowCursor {
     @Override
     public void close() {
         prefetched = null;
+        lockedRows = null;
         finish();
     }
 }
