@@ -60,7 +60,8 @@ public class BasaltStatement implements Statement {
         checkOpen();
         checkSqlTextAllowed();
         closeResultSet();
-        return accept(JdbcErrors.call(() -> connection.session().execute(sql)));
+        int rowsPerFetch = fetchSize;
+        return accept(JdbcErrors.call(() -> connection.session().execute(sql, rowsPerFetch)));
     }
 
     /** Makes {@code result} the current result; a ResultSet of it ends after maxRows rows. */

@@ -4,14 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code basalt} command. Subcommands are the jobs this release can do; the node process
- * ({@code start}) and the benchmark ({@code tpcc}) join them in later releases.
+ * The {@code basalt} command. Subcommands are the jobs this release can do: the node process
+ * ({@code start}), the SQL shell ({@code sql}) and the demo; the benchmark ({@code tpcc}) joins them later.
  */
 @Command(name = "basalt",
         mixinStandardHelpOptions = true,
         versionProvider = BasaltCli.Version.class,
-        description = "Basalt, a distributed SQL database. This release runs embedded, in one process.",
-        subcommands = {DemoCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+        description = "Basalt, a distributed SQL database.",
+        subcommands = {StartCommand.class, DemoCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
 public final class BasaltCli implements Runnable {
 
     @CommandLine.Spec
