@@ -1,5 +1,6 @@
 package io.basalt.server.cli;
 
+import io.basalt.common.error.BasaltException;
 import io.basalt.jdbc.wire.WireProtocol;
 import io.basalt.server.net.WireServer;
 import io.basalt.server.net.WireServerOptions;
@@ -50,7 +51,13 @@ final class StartCommand implements Callable<Integer> {
                 .withMaxConnections(maxConnections)
                 .withMaxFrameBytes(maxFrameBytes)
                 .withAuthFailureDelay(Duration.ofMillis(authFailureDelayMillis));
-        WireServer server = WireServer.start(options);
+        WireServer server;
+        try {
+            server = WireServer.start(options);
+        } catch (BasaltException e) {
+            System.err.println("basalt start: " + e.getMessage() + " [" + e.sqlState().code() + "]");
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
