@@ -847,3 +847,57 @@ void AddTransactionMode(List<SqlNode> modes) :
         modes.add(mode.symbol(s.end(this)));
     }
 }
+
+/** Parses CREATE USER after "CREATE": [IF NOT EXISTS] name [WITH] PASSWORD 'password' (PostgreSQL). */
+SqlCreate SqlCreateUser(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final String password;
+}
+{
+    <USER> {
+        if (replace) {
+            throw SqlParseErrors.createOrReplaceUser(s.end(this));
+        }
+    }
+    ifNotExists = IfNotExistsOpt()
+    name = SimpleIdentifier()
+    [ <WITH> ]
+    <PASSWORD> password = SimpleStringLiteral()
+    {
+        return new SqlCreateUser(s.end(this), ifNotExists, name, password);
+    }
+}
+
+/** Parses DROP USER after "DROP": [IF EXISTS] name. */
+SqlDrop SqlDropUser(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <USER>
+    ifExists = IfExistsOpt()
+    name = SimpleIdentifier()
+    {
+        return new SqlDropUser(s.end(this), ifExists, name);
+    }
+}
+
+/** Parses ALTER USER name [WITH] PASSWORD 'password' (PostgreSQL). */
+SqlNode SqlAlterUser() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final String password;
+}
+{
+    <ALTER> { s = span(); } <USER>
+    name = SimpleIdentifier()
+    [ <WITH> ]
+    <PASSWORD> password = SimpleStringLiteral()
+    {
+        return new SqlAlterUser(s.end(this), name, password);
+    }
+}

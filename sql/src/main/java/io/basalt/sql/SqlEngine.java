@@ -1,6 +1,7 @@
 package io.basalt.sql;
 
 import io.basalt.sql.catalog.CatalogManager;
+import io.basalt.sql.catalog.UserCatalog;
 import io.basalt.sql.sequence.SequenceAllocator;
 import io.basalt.sql.ddl.DdlExecutor;
 import io.basalt.sql.plan.PlanCache;
@@ -26,6 +27,7 @@ public final class SqlEngine {
     private final PlanCache plans;
     private final DdlExecutor ddl;
     private final SequenceAllocator sequences;
+    private final UserCatalog users;
 
     public SqlEngine(TransactionManager transactions) {
         this.transactions = transactions;
@@ -35,6 +37,7 @@ public final class SqlEngine {
         this.plans = new PlanCache(planner);
         this.sequences = new SequenceAllocator(transactions);
         this.ddl = new DdlExecutor(catalog, planner, partitionCount, sequences);
+        this.users = new UserCatalog(transactions);
     }
 
     public SqlSession openSession() {
@@ -63,6 +66,11 @@ public final class SqlEngine {
 
     public SequenceAllocator sequences() {
         return sequences;
+    }
+
+    /** The users that may log in over the wire protocol, with their SCRAM verifiers. */
+    public UserCatalog users() {
+        return users;
     }
 
     public int partitionCount() {

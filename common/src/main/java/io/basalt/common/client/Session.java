@@ -22,6 +22,14 @@ public interface Session extends AutoCloseable {
     StatementResult execute(String sql);
 
     /**
+     * Executes a statement without parameters, reading rows {@code fetchSize} per round trip (0: the
+     * engine's default). An embedded engine ignores it.
+     */
+    default StatementResult execute(String sql, int fetchSize) {
+        return execute(sql);
+    }
+
+    /**
      * Executes a prepared statement.
      *
      * @param parameters one value per {@code ?}, in order (see the package documentation for types)

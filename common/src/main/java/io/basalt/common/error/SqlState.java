@@ -42,8 +42,14 @@ public enum SqlState {
     NO_ACTIVE_SQL_TRANSACTION("25P01"),
     IN_FAILED_SQL_TRANSACTION("25P02"),
     READ_ONLY_SQL_TRANSACTION("25006"),
+    /** An unknown prepared-statement id on the wire. */
+    INVALID_SQL_STATEMENT_NAME("26000"),
     INVALID_AUTHORIZATION_SPECIFICATION("28000"),
     INVALID_PASSWORD("28P01"),
+    /** An unknown cursor id on the wire. */
+    INVALID_CURSOR_NAME("34000"),
+    /** The server has no database of the requested name. */
+    INVALID_CATALOG_NAME("3D000"),
     SERIALIZATION_FAILURE("40001"),
     STATEMENT_COMPLETION_UNKNOWN("40003"),
     DEADLOCK_DETECTED("40P01"),
@@ -69,6 +75,8 @@ public enum SqlState {
     GROUPING_ERROR("42803"),
     INVALID_NAME("42602"),
     PROGRAM_LIMIT_EXCEEDED("54000"),
+    /** The server's connection limit is reached. */
+    TOO_MANY_CONNECTIONS("53300"),
     LOCK_NOT_AVAILABLE("55P03"),
     OBJECT_NOT_IN_PREREQUISITE_STATE("55000"),
     QUERY_CANCELED("57014"),

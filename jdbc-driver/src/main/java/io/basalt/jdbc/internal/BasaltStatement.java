@@ -60,7 +60,8 @@ public class BasaltStatement implements Statement {
         checkOpen();
         checkSqlTextAllowed();
         closeResultSet();
-        return accept(JdbcErrors.call(() -> connection.session().execute(sql)));
+        int rowsPerFetch = fetchSize;
+        return accept(JdbcErrors.call(() -> connection.session().execute(sql, rowsPerFetch)));
     }
 
     /** Makes {@code result} the current result; a ResultSet of it ends after maxRows rows. */
@@ -300,7 +301,7 @@ public class BasaltStatement implements Statement {
         return maxRows;
     }
 
-    /** Passed to the engine for prepared statements; {@code Session.execute(sql)} takes no fetch size. */
+    /** Rows per round trip, passed to the engine with every execution (a remote session honours it). */
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();

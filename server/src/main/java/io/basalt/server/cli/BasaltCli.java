@@ -5,15 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code basalt} command. Subcommands are the jobs this release can do; the node process
- * ({@code start}) joins them in a later release. {@code tpcc} comes from the benchmarks module,
- * which talks JDBC only.
+ * The {@code basalt} command. Subcommands are the jobs this release can do: the node process
+ * ({@code start}), the SQL shell ({@code sql}), the demo and the TPC-C-like benchmark
+ * ({@code tpcc}, from the benchmarks module, which talks JDBC only).
  */
 @Command(name = "basalt",
         mixinStandardHelpOptions = true,
         versionProvider = BasaltCli.Version.class,
-        description = "Basalt, a distributed SQL database. This release runs embedded, in one process.",
-        subcommands = {DemoCommand.class, SqlCommand.class, TpccCommand.class, CommandLine.HelpCommand.class})
+        description = "Basalt, a distributed SQL database.",
+        subcommands = {StartCommand.class, DemoCommand.class, SqlCommand.class, TpccCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BasaltCli implements Runnable {
 
     @CommandLine.Spec

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DatabaseRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseRegistry.class);
+    /** The JVM's one registry: embedded connections and the wire server share databases through it. */
+    static final DatabaseRegistry SHARED = new DatabaseRegistry();
 
     private final Map<String, EmbeddedDatabase> open = new HashMap<>();
     private final Map<String, Integer> users = new HashMap<>();
@@ -29,6 +31,15 @@ final class DatabaseRegistry {
         }
         users.merge(url.key(), 1, Integer::sum);
         return database;
+    }
+
+    /** One more use of a database that is open (the caller holds a use of it). */
+    synchronized void retain(EmbeddedDatabase database) {
+        String key = database.url().key();
+        if (open.get(key) != database) {
+            throw new IllegalStateException("database " + key + " is not open");
+        }
+        users.merge(key, 1, Integer::sum);
     }
 
     synchronized void release(EmbeddedDatabase database) {

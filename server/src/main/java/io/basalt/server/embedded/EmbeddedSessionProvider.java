@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * An embedded database has no users: {@code user} and {@code password} are accepted and ignored.
  */
 public final class EmbeddedSessionProvider implements SessionProvider {
-    private static final DatabaseRegistry REGISTRY = new DatabaseRegistry();
+    private static final DatabaseRegistry REGISTRY = DatabaseRegistry.SHARED;
     private static final AtomicLong PRIVATE_IDS = new AtomicLong();
 
     @Override
@@ -33,6 +33,11 @@ public final class EmbeddedSessionProvider implements SessionProvider {
 
     @Override
     public Session open(String url, Properties properties) {
+        return openSession(acquire(url, properties), properties);
+    }
+
+    /** One more use of the database behind an embedded URL, opened if needed (class 08 if it cannot be). */
+    static EmbeddedDatabase acquire(String url, Properties properties) {
         EmbeddedUrl parsed = EmbeddedUrl.parse(url, PRIVATE_IDS.incrementAndGet());
         int partitions = intProperty(properties, "partitions", NodeOptions.AS_CREATED);
         EmbeddedDatabase database;
@@ -45,6 +50,14 @@ public final class EmbeddedSessionProvider implements SessionProvider {
                     ? SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION : e.sqlState();
             throw new BasaltException(state, "cannot open database " + parsed.key() + ": " + e.getMessage(), e);
         }
+        return database;
+    }
+
+    /**
+     * A session on an acquired database that holds one more use of it, released when the session
+     * closes (on failure the use is released here).
+     */
+    static Session openSession(EmbeddedDatabase database, Properties properties) {
         try {
             SqlSession session = database.engine().openSession();
             configure(session, properties);

@@ -76,6 +76,32 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** The wire codec is shared with the server: it must not drag in the driver's JDBC objects. */
+    @Test
+    void wireProtocolKnowsNoJdbcObjects() {
+        noClasses().that().resideInAPackage("io.basalt.jdbc.wire..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.basalt.jdbc", "io.basalt.jdbc.internal..",
+                        "io.basalt.jdbc.remote..", "java.sql..")
+                .check(classes);
+    }
+
+    /** The remote session is an engine behind the SPI, like the embedded one: the JDBC layer does not reach into it. */
+    @Test
+    void jdbcObjectsReachTheRemoteEngineOnlyThroughTheSessionSpi() {
+        noClasses().that().resideInAPackage("io.basalt.jdbc.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.basalt.jdbc.remote..", "io.basalt.jdbc.wire..", "io.netty..")
+                .check(classes);
+    }
+
+    /** The server's endpoint speaks the protocol; it never borrows the driver's JDBC implementation. */
+    @Test
+    void serverUsesTheDriverOnlyForItsWireCodec() {
+        noClasses().that().resideInAPackage("io.basalt.server.net..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.basalt.jdbc", "io.basalt.jdbc.internal..",
+                        "io.basalt.jdbc.remote..")
+                .check(classes);
+    }
+
     @Test
     void benchmarkWorkloadTalksJdbcOnly() {
         noClasses().that().resideInAPackage("io.basalt.bench..")

@@ -1,6 +1,7 @@
 package io.basalt.server.jdbc;
 
 import static io.basalt.server.jdbc.TestDatabase.column;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static io.basalt.server.jdbc.TestDatabase.execute;
 import static io.basalt.server.jdbc.TestDatabase.row;
 import static io.basalt.server.jdbc.TestDatabase.rows;
@@ -227,6 +228,8 @@ class PersistenceTest {
 
     @Test
     void inMemoryDatabaseIsSharedWhileOpenAndGoneAfterItsLastConnectionCloses() throws SQLException {
+        // Embedded lifetime only: a server keeps the databases it serves open while it runs.
+        assumeFalse(TestDatabase.remote(), "an in-memory database's lifetime is the embedded engine's");
         int openBefore = EmbeddedSessionProvider.openDatabases();
         String url;
         try (TestDatabase database = TestDatabase.inMemory()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.basalt.server.testing.OpenConnections;
+import io.basalt.server.testing.TestServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,9 +35,23 @@ final class TestDatabase implements AutoCloseable {
         this.url = url;
     }
 
-    /** A fresh in-memory database with a name no other test uses. */
+    /**
+     * A fresh in-memory database with a name no other test uses: embedded, or, when the system property
+     * {@value #TARGET_PROPERTY} is {@code remote} (the server module's {@code remote-jdbc} test run), on
+     * the JVM's shared test server through a {@code jdbc:basalt://} URL. One suite, two URLs (issue 6).
+     */
     static TestDatabase inMemory() {
+        if (remote()) {
+            return new TestDatabase(TestServer.freshDatabaseUrl(TestServer.shared()));
+        }
         return new TestDatabase("jdbc:basalt:mem:" + UUID.randomUUID());
+    }
+
+    static final String TARGET_PROPERTY = "basalt.test.target";
+
+    /** Whether this run goes through the wire protocol. */
+    static boolean remote() {
+        return "remote".equals(System.getProperty(TARGET_PROPERTY));
     }
 
     /** The database behind {@code url} (for example {@code jdbc:basalt:file:<dir>}). */

@@ -22,6 +22,7 @@ import java.util.List;
  *   / 0 / 1 / "version" /             -> i64, bumped by every change; plan caches key on it
  *   / 0 / 1 / "sequence" / name /     -> sequence descriptor (SequenceDescriptorCodec)
  *   / 0 / 1 / "sequence-value" / id / -> i64, the first value not yet handed out (SequenceAllocator)
+ *   / 0 / 1 / "user" / name /         -> UTF-8 SCRAM verifier text (UserCatalog; no catalog version bump)
  * </pre>
  */
 public final class CatalogStore {
@@ -43,6 +44,14 @@ public final class CatalogStore {
     /** Where a sequence's progress is kept: outside the catalog's versioned rows, changed without DDL. */
     public static byte[] sequenceValueKey(int sequenceId) {
         return systemKey().writeString("sequence-value").writeLong(sequenceId).toByteArray();
+    }
+
+    static byte[] userKey(String name) {
+        return systemKey().writeString("user").writeString(name).toByteArray();
+    }
+
+    static byte[] usersPrefix() {
+        return systemKey().writeString("user").toByteArray();
     }
 
     private static byte[] sequencesPrefix() {

@@ -54,6 +54,10 @@ public final class SqlParseErrors {
         return error(pos, SqlState.SYNTAX_ERROR, "CREATE OR REPLACE INDEX is not supported");
     }
 
+    public static CalciteContextException createOrReplaceUser(SqlParserPos pos) {
+        return error(pos, SqlState.SYNTAX_ERROR, "CREATE OR REPLACE USER is not supported");
+    }
+
     public static CalciteContextException numberOutOfRange(SqlParserPos pos, String image) {
         return error(pos, SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value \"" + image + "\" is out of range for type bigint");
     }

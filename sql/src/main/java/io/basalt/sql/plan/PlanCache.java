@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.basalt.sql.catalog.Catalog;
 import io.basalt.sql.parse.BasaltSqlParser;
+import io.basalt.sql.parse.SqlAlterUser;
+import io.basalt.sql.parse.SqlCreateUser;
 import io.basalt.sql.parse.SqlExplainStatement;
 import io.basalt.sql.parse.SqlLockingQuery;
 import io.basalt.txn.LockStrength;
@@ -35,7 +37,17 @@ public final class PlanCache {
     }
 
     public PlannedStatement get(String sql, Catalog catalog) {
-        return cache.get(new Key(sql, catalog.version()), key -> plan(sql, catalog));
+        Key key = new Key(sql, catalog.version());
+        PlannedStatement planned = cache.get(key, k -> plan(sql, catalog));
+        if (carriesPassword(planned)) {
+            cache.invalidate(key); // the key is the SQL text, password included: keep no copy of it
+        }
+        return planned;
+    }
+
+    private static boolean carriesPassword(PlannedStatement planned) {
+        return planned instanceof PlannedStatement.Utility utility
+                && (utility.node() instanceof SqlCreateUser || utility.node() instanceof SqlAlterUser);
     }
 
     private PlannedStatement plan(String sql, Catalog catalog) {
@@ -73,5 +85,10 @@ public final class PlanCache {
 
     public long size() {
         return cache.estimatedSize();
+    }
+
+    /** Finishes pending evictions, so that {@link #size()} is exact (for tests). */
+    public void cleanUp() {
+        cache.cleanUp();
     }
 }

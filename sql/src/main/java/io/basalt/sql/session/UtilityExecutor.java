@@ -11,6 +11,9 @@ import io.basalt.sql.parse.SqlBeginTransaction;
 import io.basalt.sql.parse.SqlCommit;
 import io.basalt.sql.parse.SqlCreateIndex;
 import io.basalt.sql.parse.SqlCreateSequence;
+import io.basalt.sql.parse.SqlCreateUser;
+import io.basalt.sql.parse.SqlAlterUser;
+import io.basalt.sql.parse.SqlDropUser;
 import io.basalt.sql.parse.SqlCreateTable;
 import io.basalt.sql.parse.SqlDropSequence;
 import io.basalt.sql.parse.SqlTruncate;
@@ -132,6 +135,21 @@ final class UtilityExecutor {
         if (node instanceof SqlDropSequence drop) {
             checkDdlAllowed();
             engine.ddl().dropSequence(drop);
+            return StatementResult.updateCount(0);
+        }
+        if (node instanceof SqlCreateUser create) {
+            checkDdlAllowed();
+            engine.users().create(create.userName(), UserPasswords.verifier(create.password()), create.ifNotExists());
+            return StatementResult.updateCount(0);
+        }
+        if (node instanceof SqlAlterUser alter) {
+            checkDdlAllowed();
+            engine.users().changePassword(alter.userName(), UserPasswords.verifier(alter.password()));
+            return StatementResult.updateCount(0);
+        }
+        if (node instanceof SqlDropUser drop) {
+            checkDdlAllowed();
+            engine.users().drop(drop.userName(), drop.ifExists());
             return StatementResult.updateCount(0);
         }
         if (node instanceof SqlCreateIndex create) {

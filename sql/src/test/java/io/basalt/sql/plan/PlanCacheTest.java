@@ -51,6 +51,18 @@ class PlanCacheTest {
         }
     }
 
+    @Test
+    void aStatementWithAPasswordLeavesNoCopyOfItsTextInTheCache() {
+        try (SqlTestbed db = new SqlTestbed(); SqlSession session = db.session()) {
+            update(session, "CREATE TABLE t (id INT PRIMARY KEY)");
+            long sizeBefore = db.engine.plans().size();
+            update(session, "CREATE USER ann PASSWORD 'secret-one'");
+            update(session, "ALTER USER ann PASSWORD 'secret-two'");
+            db.engine.plans().cleanUp();
+            assertThat(db.engine.plans().size()).isEqualTo(sizeBefore);
+        }
+    }
+
     private static Object value(SqlSession session, PreparedStatementHandle statement, int parameter) {
         try (RowCursor cursor = session.execute(statement, List.of(parameter), 0).rowCursor()) {
             return cursor.next()[0];
