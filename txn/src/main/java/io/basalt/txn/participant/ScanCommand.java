@@ -5,8 +5,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads one page of {@code [start, end)} at a snapshot. A serializable (SSI) reader marks the
- * whole range first (predicate read: an insert into it later is an rw-antidependency) and learns
- * the writers of versions newer than its snapshot, including rows that appeared after it.
+ * whole range first (predicate read: an insert into it later is an rw-antidependency), narrows the
+ * marker to what the page covered when it stopped early, and learns the writers of versions newer
+ * than its snapshot, including rows that appeared after it.
  *
  * @param ssiReaderTxnId the reader's id when it runs SSI, else 0
  */
@@ -23,6 +24,10 @@ public record ScanCommand(byte[] start, byte[] end, long readTs, int maxKeys, lo
         if (ssi) {
             participant.readMarkers().markRange(start, end, ssiReaderTxnId);
         }
-        return CompletableFuture.completedFuture(participant.reader().scan(start, end, readTs, maxKeys, ssi));
+        ScanBatch batch = participant.reader().scan(start, end, readTs, maxKeys, ssi);
+        if (ssi && batch.resumeKey() != null) {
+            participant.readMarkers().narrowRange(start, end, batch.resumeKey(), ssiReaderTxnId);
+        }
+        return CompletableFuture.completedFuture(batch);
     }
 }

@@ -135,6 +135,24 @@ public final class SsiReadMarkers {
         ranges.add(new RangeMarker(txnId, start.clone(), end == null ? null : end.clone()));
     }
 
+    /**
+     * Shrinks the range marker {@code [start, end)} of {@code txnId}, placed by {@link #markRange},
+     * to {@code [start, newEnd)}: a scan page that stopped early read nothing from newEnd on. Safe
+     * because a later page marks its own range before it reads, and a write there in between is
+     * a version or intent newer than the snapshot, which that read reports. Without it, a
+     * reader that takes the first rows of a long range (ORDER BY key LIMIT n) would conflict
+     * with every insert anywhere in the range.
+     */
+    public synchronized void narrowRange(byte[] start, byte[] end, byte[] newEnd, long txnId) {
+        for (int i = ranges.size() - 1; i >= 0; i--) {
+            RangeMarker range = ranges.get(i);
+            if (range.txnId == txnId && Arrays.equals(range.start, start) && Arrays.equals(range.end, end)) {
+                ranges.set(i, new RangeMarker(txnId, range.start, newEnd.clone()));
+                return;
+            }
+        }
+    }
+
     /** The transactions other than {@code writerTxnId} that read {@code key} or scanned over it. */
     public synchronized long[] readersOf(byte[] key, long writerTxnId) {
         Readers onKey = readersByKey.get(ByteBuffer.wrap(key));

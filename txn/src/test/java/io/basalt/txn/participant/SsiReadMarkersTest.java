@@ -75,4 +75,16 @@ class SsiReadMarkersTest {
         assertThat(markers.keyMarkerCount()).isZero();
         assertThat(markers.readersOf(k("abc"), 9)).isEmpty();
     }
+
+    @Test
+    void aNarrowedRangeKeepsWhatWasReadAndFreesTheRest() {
+        SsiReadMarkers markers = new SsiReadMarkers();
+        markers.markRange(k("a"), k("z"), 1);
+        markers.narrowRange(k("a"), k("z"), k("m"), 1);
+        assertThat(markers.readersOf(k("c"), 9)).containsExactly(1L);
+        assertThat(markers.readersOf(k("m"), 9)).isEmpty();
+        assertThat(markers.readersOf(k("q"), 9)).isEmpty();
+        markers.narrowRange(k("a"), k("z"), k("c"), 2); // another transaction's: nothing to narrow
+        assertThat(markers.readersOf(k("d"), 9)).containsExactly(1L);
+    }
 }
