@@ -565,6 +565,9 @@ public final class TxnCoordinator implements Transaction {
     @Override
     public void commit() {
         ensureActive();
+        if (tryCommitInOneBatch()) {
+            return;
+        }
         flush();
         if (writtenKeys.isEmpty()) {
             state = State.COMMITTED;
@@ -585,6 +588,47 @@ public final class TxnCoordinator implements Transaction {
                 this::fault, publish));
         state = State.COMMITTED;
         end();
+    }
+
+    /**
+     * The one-phase commit in one batch (see {@link TwoPhaseCommitter}): possible when nothing has
+     * been written yet (no intent, no record) and every buffered write lands on one partition.
+     * Returns false, with the buffer intact, when the usual path must commit instead.
+     *
+     * <p>SSI checks for a pivot before the batch, as it does before {@code CommitTxnCommand}. If the
+     * partition then hands the transaction back, the usual path writes the intents, records the
+     * rw-antidependencies they find and checks again ({@code SsiConflicts.prepareCommit} re-checks
+     * a transaction already COMMITTING); meanwhile others saw it COMMITTING, which can only make
+     * them abort instead of it (a false abort, never a missed one).
+     */
+    private boolean tryCommitInOneBatch() {
+        if (!context.config().onePhaseBatch() || recordCreated || !writtenKeys.isEmpty() || buffer.isEmpty()) {
+            return false;
+        }
+        int partition = buffer.onlyPartition(context.router());
+        if (partition < 0) {
+            return false;
+        }
+        List<Mutation> mutations = buffer.contents();
+        fault(FaultPoint.BEFORE_FIRST_WRITE);
+        if (level.ssi()) {
+            failOnError(() -> {
+                ssi.prepareCommit(readTs);
+                return null;
+            });
+        }
+        TxnMeta meta = new TxnMeta(id, readTs, mutations.get(0).key(), seq, newerVersionPolicy(), level.ssi());
+        LongConsumer publish = level.ssi() ? ssi::committed : null;
+        long committedAt = failOnError(() -> committer.tryCommitInOneBatch(partition, meta, mutations, lockedPartitions,
+                publish));
+        if (committedAt == 0) {
+            return false;
+        }
+        buffer.clear();
+        commitTs = committedAt;
+        state = State.COMMITTED;
+        end();
+        return true;
     }
 
     @Override

@@ -23,6 +23,8 @@ public record ScanCommand(byte[] start, byte[] end, long readTs, int maxKeys, lo
         if (ssi) {
             participant.readMarkers().markRange(start, end, ssiReaderTxnId);
         }
+        // After the snapshot and the marker, before the read: see PendingCommits.
+        participant.pendingCommits().awaitRange(start, end);
         return CompletableFuture.completedFuture(participant.reader().scan(start, end, readTs, maxKeys, ssi));
     }
 }
