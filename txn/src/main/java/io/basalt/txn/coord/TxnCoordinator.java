@@ -43,7 +43,8 @@ import java.util.function.Supplier;
  * The coordinator of one transaction, in the client's process (the gateway). It is assembled from
  * stages, each a small class (CockroachDB's interceptor stack): reads judge intents through
  * {@link IntentVisibility}; writes are buffered per statement in a {@link WriteBuffer} and written
- * as intents on {@link #flush()}; refused commands wait in a {@link LockWaiter}; serializable
+ * as intents on {@link #flush()} (or, when a commit finds them still buffered and all on one
+ * partition, sent as the commit itself: the one-phase commit in one batch); refused commands wait in a {@link LockWaiter}; serializable
  * snapshot isolation reports rw-antidependencies to an {@link SsiGuard}; the end goes through a
  * {@link TwoPhaseCommitter}; a background heartbeater (see {@code TransactionManager}) keeps the
  * record alive.

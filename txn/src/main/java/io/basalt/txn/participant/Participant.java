@@ -28,7 +28,9 @@ import java.util.function.Supplier;
  *
  * <p>Threading: commands run on the caller's thread, concurrently. Lock order: key latches
  * (ascending stripes), then the range latch, then the monitors of the lock table, read markers or
- * conflict flags. No latch is held while waiting for another transaction.
+ * conflict flags, or the timestamp oracle's (a one-batch commit takes its commit timestamp under
+ * its latches; the oracle calls nothing back). No latch is held while waiting for another
+ * transaction; a snapshot read may wait for a pending one-batch commit, holding nothing.
  */
 public final class Participant {
     private final int partitionId;
