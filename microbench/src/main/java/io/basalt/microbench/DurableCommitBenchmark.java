@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -52,10 +53,12 @@ import org.rocksdb.WriteOptions;
  *       one WAL fsync; that is the group commit Basalt has today (see {@code RocksEngine}), so
  *       this is the ceiling the layers above can reach without their own batching.</li>
  *   <li>{@code txnCommit_tNN}: begin, put one new row, commit through the transaction layer of an
- *       embedded file node ({@link LocalNode}, as {@code jdbc:basalt:file:} opens it): one
+ *       embedded file node ({@link LocalNode}, as {@code jdbc:basalt:file:} opens it). With
+ *       {@code commitPath=batch} (the default configuration) that is one synced batch of versions
+ *       ({@code OnePhaseCommitCommand}); with {@code commitPath=intents} the path before it, one
  *       unsynced intent batch, then the synced one-phase commit batch.</li>
  *   <li>{@code sqlInsert_tNN}: a prepared single-row INSERT in autocommit over JDBC against a file
- *       database: the same commit plus SQL.</li>
+ *       database: the same commit plus SQL (always the default configuration).</li>
  * </ul>
  * {@code NN} is the thread count (1, 4, 16). Reading it: commits/s of a method divided by
  * {@code fsync_t01} ops/s. Below 1 means more than one fsync (or extra CPU) per commit; above 1
@@ -128,11 +131,16 @@ public class DurableCommitBenchmark {
         Path directory;
         LocalNode node;
 
+        /** {@code batch}: one-phase commit in one batch (the default); {@code intents}: intents, then commit. */
+        @Param({"batch", "intents"})
+        public String commitPath;
+
         @Setup(Level.Trial)
         public void open() {
             directory = TempDirectory.create("node");
             // What EmbeddedDatabase does for a jdbc:basalt:file: URL.
-            node = LocalNode.start(new NodeOptions(EngineOptions.persistent(directory), PARTITIONS, TxnConfig.DEFAULT));
+            TxnConfig config = TxnConfig.DEFAULT.withOnePhaseBatch("batch".equals(commitPath));
+            node = LocalNode.start(new NodeOptions(EngineOptions.persistent(directory), PARTITIONS, config));
         }
 
         @TearDown(Level.Trial)

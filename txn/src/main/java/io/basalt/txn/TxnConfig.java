@@ -18,10 +18,14 @@ package io.basalt.txn;
  * @param gcRetentionMillis versions stay readable this long after they were replaced, beyond what
  *     the oldest active transaction needs (a margin for transactions being begun right now on
  *     other gateways, and for debugging); CockroachDB's {@code gc.ttlseconds}
+ * @param onePhaseBatch whether a transaction whose writes are all still buffered at commit and
+ *     land on one partition commits them in one synced batch of versions ({@code
+ *     OnePhaseCommitCommand}) instead of intents plus a commit; off only to measure the difference
  */
 public record TxnConfig(long lockTimeoutMillis, int scanPageSize, long heartbeatMillis, long txnExpiryMillis,
-                        long deadlockCheckMillis, long waitSliceMillis, long gcIntervalMillis, long gcRetentionMillis) {
-    public static final TxnConfig DEFAULT = new TxnConfig(0, 256, 1_000, 5_000, 200, 1_000, 10_000, 30_000);
+                        long deadlockCheckMillis, long waitSliceMillis, long gcIntervalMillis, long gcRetentionMillis,
+                        boolean onePhaseBatch) {
+    public static final TxnConfig DEFAULT = new TxnConfig(0, 256, 1_000, 5_000, 200, 1_000, 10_000, 30_000, true);
 
     public TxnConfig {
         if (lockTimeoutMillis < 0 || scanPageSize <= 0 || heartbeatMillis <= 0 || txnExpiryMillis <= heartbeatMillis
@@ -32,16 +36,21 @@ public record TxnConfig(long lockTimeoutMillis, int scanPageSize, long heartbeat
 
     public TxnConfig withExpiry(long heartbeat, long expiry) {
         return new TxnConfig(lockTimeoutMillis, scanPageSize, heartbeat, expiry, deadlockCheckMillis, waitSliceMillis,
-                gcIntervalMillis, gcRetentionMillis);
+                gcIntervalMillis, gcRetentionMillis, onePhaseBatch);
     }
 
     public TxnConfig withLockTimeout(long millis) {
         return new TxnConfig(millis, scanPageSize, heartbeatMillis, txnExpiryMillis, deadlockCheckMillis, waitSliceMillis,
-                gcIntervalMillis, gcRetentionMillis);
+                gcIntervalMillis, gcRetentionMillis, onePhaseBatch);
     }
 
     public TxnConfig withGc(long intervalMillis, long retentionMillis) {
         return new TxnConfig(lockTimeoutMillis, scanPageSize, heartbeatMillis, txnExpiryMillis, deadlockCheckMillis,
-                waitSliceMillis, intervalMillis, retentionMillis);
+                waitSliceMillis, intervalMillis, retentionMillis, onePhaseBatch);
+    }
+
+    public TxnConfig withOnePhaseBatch(boolean enabled) {
+        return new TxnConfig(lockTimeoutMillis, scanPageSize, heartbeatMillis, txnExpiryMillis, deadlockCheckMillis,
+                waitSliceMillis, gcIntervalMillis, gcRetentionMillis, enabled);
     }
 }

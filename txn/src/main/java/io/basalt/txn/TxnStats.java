@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class TxnStats {
     private final LongAdder readOnlyCommits = new LongAdder();
     private final LongAdder onePhaseCommits = new LongAdder();
+    private final LongAdder onePhaseBatchCommits = new LongAdder();
+    private final LongAdder onePhaseBatchFallbacks = new LongAdder();
     private final LongAdder twoPhaseCommits = new LongAdder();
     private final LongAdder rollbacks = new LongAdder();
     private final LongAdder retryableAborts = new LongAdder();
@@ -34,6 +36,17 @@ public final class TxnStats {
 
     public void onePhaseCommit() {
         onePhaseCommits.increment();
+    }
+
+    /** A one-phase commit that wrote its versions in one batch, with no intents (also a one-phase commit). */
+    public void onePhaseBatchCommit() {
+        onePhaseBatchCommits.increment();
+        onePhaseCommits.increment();
+    }
+
+    /** A one-batch commit attempt handed back to the intent path (contention, SSI readers, ...). */
+    public void onePhaseBatchFallback() {
+        onePhaseBatchFallbacks.increment();
     }
 
     public void twoPhaseCommit() {
@@ -97,6 +110,14 @@ public final class TxnStats {
 
     public long onePhaseCommits() {
         return onePhaseCommits.sum();
+    }
+
+    public long onePhaseBatchCommits() {
+        return onePhaseBatchCommits.sum();
+    }
+
+    public long onePhaseBatchFallbacks() {
+        return onePhaseBatchFallbacks.sum();
     }
 
     public long twoPhaseCommits() {
@@ -191,6 +212,8 @@ public final class TxnStats {
         counters.put("pushes", pushes());
         counters.put("lost_wakeups_recovered", lostWakeupsRecovered());
         counters.put("versions_collected", versionsCollected());
+        counters.put("one_phase_batch_commits", onePhaseBatchCommits());
+        counters.put("one_phase_batch_fallbacks", onePhaseBatchFallbacks());
         return Collections.unmodifiableMap(counters);
     }
 }

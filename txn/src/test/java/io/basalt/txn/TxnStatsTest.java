@@ -35,10 +35,12 @@ class TxnStatsTest {
         times(14, stats::push);
         times(15, stats::lostWakeupRecovered);
         stats.versionsCollected(16);
+        times(17, stats::onePhaseBatchCommit);
+        times(18, stats::onePhaseBatchFallback);
 
         Map<String, Long> expected = new LinkedHashMap<>();
         expected.put("read_only_commits", 1L);
-        expected.put("one_phase_commits", 2L);
+        expected.put("one_phase_commits", 2L + 17);
         expected.put("two_phase_commits", 3L);
         expected.put("rollbacks", 4L);
         expected.put("retryable_aborts", 5L + 6 + 7 + 8);
@@ -53,6 +55,8 @@ class TxnStatsTest {
         expected.put("pushes", 14L);
         expected.put("lost_wakeups_recovered", 15L);
         expected.put("versions_collected", 16L);
+        expected.put("one_phase_batch_commits", 17L);
+        expected.put("one_phase_batch_fallbacks", 18L);
         assertThat(stats.counters()).containsExactlyEntriesOf(expected);
     }
 

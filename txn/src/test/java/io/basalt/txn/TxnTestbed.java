@@ -23,8 +23,9 @@ public final class TxnTestbed implements AutoCloseable {
 
     private TxnTestbed(RocksEngine engine, int partitions, TxnConfig config) {
         this.engine = engine;
+        LocalTimestampOracle tso = new LocalTimestampOracle(engine);
         for (int p = 0; p < partitions; p++) {
-            participants.add(new Participant(p, engine, System::currentTimeMillis, config.txnExpiryMillis()));
+            participants.add(new Participant(p, engine, System::currentTimeMillis, config.txnExpiryMillis(), tso));
         }
         PartitionRouter router = new PartitionRouter() {
             @Override
@@ -48,8 +49,7 @@ public final class TxnTestbed implements AutoCloseable {
                 return new byte[] {(byte) (partition + 1)};
             }
         };
-        manager = new TransactionManager(router, new InProcessPartitionClient(participants),
-                new LocalTimestampOracle(engine), config);
+        manager = new TransactionManager(router, new InProcessPartitionClient(participants), tso, config);
     }
 
     public static TxnTestbed inMemory(int partitions) {
@@ -62,9 +62,13 @@ public final class TxnTestbed implements AutoCloseable {
 
     /** Opens (or reopens) a persistent store, running start-up recovery first as a node does. */
     public static TxnTestbed persistent(Path dir, int partitions) {
+        return persistent(dir, partitions, TxnConfig.DEFAULT);
+    }
+
+    public static TxnTestbed persistent(Path dir, int partitions, TxnConfig config) {
         RocksEngine engine = RocksEngine.open(EngineOptions.persistent(dir));
         StartupRecovery.run(engine);
-        return new TxnTestbed(engine, partitions, TxnConfig.DEFAULT);
+        return new TxnTestbed(engine, partitions, config);
     }
 
     /** Reads {@code key} in a fresh read-only transaction at {@code level}. */

@@ -35,11 +35,14 @@ public final class LocalNode implements AutoCloseable {
         try {
             int partitionCount = partitionCount(options.partitionCount());
             StartupRecovery.run(engine);
+            // One oracle for coordinators and participants: one-batch commits take their commit
+            // timestamps at the participant (OnePhaseCommitCommand).
+            LocalTimestampOracle tso = new LocalTimestampOracle(engine);
             for (int p = 0; p < partitionCount; p++) {
-                participants.add(new Participant(p, engine, System::currentTimeMillis, options.txn().txnExpiryMillis()));
+                participants.add(new Participant(p, engine, System::currentTimeMillis, options.txn().txnExpiryMillis(), tso));
             }
             this.transactions = new TransactionManager(new PrefixPartitionRouter(partitionCount),
-                    new InProcessPartitionClient(participants), new LocalTimestampOracle(engine), options.txn());
+                    new InProcessPartitionClient(participants), tso, options.txn());
         } catch (RuntimeException e) {
             engine.close();
             throw e;

@@ -153,7 +153,7 @@ class SystemCatalogTest {
                 "read_only_commits", "one_phase_commits", "two_phase_commits", "rollbacks", "retryable_aborts",
                 "write_conflict_aborts", "ssi_aborts", "deadlock_aborts", "lock_timeouts", "expired_aborts",
                 "statement_retries", "lock_waits", "lock_wait_micros", "pushes", "lost_wakeups_recovered",
-                "versions_collected");
+                "versions_collected", "one_phase_batch_commits", "one_phase_batch_fallbacks");
         assertThat(rows(connection, "SELECT column_name, type_name, is_nullable FROM basalt_catalog.columns"
                 + " WHERE table_name = 'TRANSACTION_STATISTICS' ORDER BY ordinal_position"))
                 .containsExactly(row("STATISTIC", "VARCHAR", false), row("AMOUNT", "BIGINT", false));

@@ -394,8 +394,10 @@ public final class SqlSession implements Session {
                 throw translate(e);
             }
         }
+        // The implicit transaction's only statement commits inside the statement retry loop: a
+        // commit whose writes meet a newer row restarts the statement, as a flush would.
         return dmlResult(withImplicitRetries(
-                implicit -> withStatementRetries(implicit, () -> runDml(statement, parameters, implicit))));
+                implicit -> withStatementRetries(implicit, () -> runDml(statement, parameters, implicit, true))));
     }
 
     /**
@@ -498,6 +500,21 @@ public final class SqlSession implements Session {
     }
 
     private long runDml(CompiledStatement statement, List<Object> parameters, Transaction in) {
+        return runDml(statement, parameters, in, false);
+    }
+
+    /**
+     * Runs a DML statement and sends its writes. With {@code commit} the statement is its implicit
+     * transaction's only one and ends it: the writes go out with the commit, which (when they all
+     * land on one partition) is one synced batch instead of intents plus a commit.
+     *
+     * <p>{@link StaleColumns} then runs before the writes instead of after them. That is still
+     * enough: if no row layout changed by then, a writer with a new layout can only commit to
+     * these rows after this statement's snapshot, and the commit finds that newer version and
+     * takes the intent path, which restarts the statement or fails it (40001) exactly as after a
+     * flush; under two-phase locking the rows this statement read are locked until it ends.
+     */
+    private long runDml(CompiledStatement statement, List<Object> parameters, Transaction in, boolean commit) {
         long count;
         GeneratedKeys keys = new GeneratedKeys();
         lastGeneratedKeys = keys; // each attempt starts afresh: a retried statement reports its last run
@@ -512,6 +529,11 @@ public final class SqlSession implements Session {
                         engine.transactions(), engine.sequences(), keys))) {
             result.moveNext();
             count = ((Number) result.current()).longValue();
+        }
+        if (commit) {
+            StaleColumns.check(started, engine.catalog().current());
+            in.commit();
+            return count;
         }
         in.flush();
         StaleColumns.check(started, engine.catalog().current());
@@ -528,7 +550,9 @@ public final class SqlSession implements Session {
             Transaction implicit = beginTransaction();
             try {
                 T result = work.run(implicit);
-                implicit.commit();
+                if (implicit.isActive()) { // a single DML statement commits it itself (runDml)
+                    implicit.commit();
+                }
                 retryPriority = Long.MAX_VALUE;
                 return result;
             } catch (TransactionRetryException e) {

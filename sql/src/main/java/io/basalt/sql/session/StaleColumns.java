@@ -19,7 +19,11 @@ import io.basalt.txn.TransactionRetryException;
  *       one then rewrote without the new column's value (READ COMMITTED re-reads the latest row
  *       under its lock). The statement fails retryably (40001) rather than lose that value.</li>
  * </ol>
- * Conservative: it does not know which tables the statement wrote, so a change of any table's
+ * An autocommit DML statement runs it just before its commit instead, since its writes go out with
+ * the commit (see {@code SqlSession.runDml}); a writer with the new layout that touches its rows
+ * after that makes the commit meet a newer version, which restarts or fails the statement.
+ *
+ * <p>Conservative: it does not know which tables the statement wrote, so a change of any table's
  * row layout counts (renames, defaults and constraints do not). Column changes are rare, and the
  * usual cost is one comparison of versions.
  */

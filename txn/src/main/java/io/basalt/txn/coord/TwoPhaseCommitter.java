@@ -8,8 +8,12 @@ import io.basalt.txn.participant.AbortTxnCommand;
 import io.basalt.txn.participant.CleanupTxnCommand;
 import io.basalt.txn.participant.CommitReply;
 import io.basalt.txn.participant.CommitTxnCommand;
+import io.basalt.txn.participant.Mutation;
+import io.basalt.txn.participant.OnePhaseCommitCommand;
+import io.basalt.txn.participant.OnePhaseCommitReply;
 import io.basalt.txn.participant.ReleaseLocksCommand;
 import io.basalt.txn.participant.ResolveIntentsCommand;
+import io.basalt.txn.participant.TxnMeta;
 import io.basalt.txn.timestamp.TimestampOracle;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +45,15 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * If a reader pushed the record's minimum commit timestamp above ours, the commit is refused and
  * we retry with a fresh timestamp, which the oracle guarantees is above the pusher's snapshot.
+ *
+ * <h2>One-phase commit in one batch</h2>
+ * A transaction that reaches its commit with every write still buffered, all for one partition,
+ * skips the protocol above: {@link #tryCommitInOneBatch} sends the writes themselves as the commit
+ * ({@link OnePhaseCommitCommand}), which checks them as intents would be checked and writes the
+ * versions at a commit timestamp it takes itself, in one synced batch: one trip through the
+ * engine's write queue instead of two, no record, nothing to resolve. If the partition finds
+ * anything unusual (a lock, a newer version, a duplicate, an SSI reader) it writes nothing and the
+ * coordinator goes the intent way, so every conflict is decided by the code that always decided it.
  *
  * <h2>Failure</h2>
  * The coordinator dying before step 2 leaves a PENDING record and intents: the transaction is
@@ -102,6 +115,30 @@ final class TwoPhaseCommitter {
                 default -> throw new IllegalStateException("unknown outcome " + reply);
             }
         }
+    }
+
+    /**
+     * Commits {@code mutations}, every write of the transaction, all on {@code partition}, in one
+     * synced batch; returns the commit timestamp, or 0 when the partition handed the transaction
+     * back (nothing was written: write intents and {@link #commit} as usual). {@code atCommitPoint}
+     * as for {@link #commit}; a serializable transaction has passed its pivot check already.
+     */
+    long tryCommitInOneBatch(int partition, TxnMeta txn, List<Mutation> mutations, Set<Integer> lockedPartitions,
+                             LongConsumer atCommitPoint) {
+        OnePhaseCommitReply reply = calls.call(partition, new OnePhaseCommitCommand(txn, mutations, atCommitPoint == null));
+        if (!reply.isCommitted()) {
+            stats.onePhaseBatchFallback();
+            return 0;
+        }
+        List<byte[]> keys = new ArrayList<>(mutations.size());
+        mutations.forEach(m -> keys.add(m.key()));
+        if (atCommitPoint != null) {
+            atCommitPoint.accept(reply.commitTs());
+            calls.call(partition, new ReleaseLocksCommand(txnId, keys));
+        }
+        stats.onePhaseBatchCommit();
+        releaseLocks(lockedPartitions, Map.of(partition, keys));
+        return reply.commitTs();
     }
 
     private void resolveRemote(byte[] recordKey, int recordPartition, Map<Integer, List<byte[]>> writtenKeys, long commitTs,

@@ -43,7 +43,8 @@ import java.util.function.Supplier;
  * The coordinator of one transaction, in the client's process (the gateway). It is assembled from
  * stages, each a small class (CockroachDB's interceptor stack): reads judge intents through
  * {@link IntentVisibility}; writes are buffered per statement in a {@link WriteBuffer} and written
- * as intents on {@link #flush()}; refused commands wait in a {@link LockWaiter}; serializable
+ * as intents on {@link #flush()} (or, when a commit finds them still buffered and all on one
+ * partition, sent as the commit itself: the one-phase commit in one batch); refused commands wait in a {@link LockWaiter}; serializable
  * snapshot isolation reports rw-antidependencies to an {@link SsiGuard}; the end goes through a
  * {@link TwoPhaseCommitter}; a background heartbeater (see {@code TransactionManager}) keeps the
  * record alive.
@@ -565,6 +566,9 @@ public final class TxnCoordinator implements Transaction {
     @Override
     public void commit() {
         ensureActive();
+        if (tryCommitInOneBatch()) {
+            return;
+        }
         flush();
         if (writtenKeys.isEmpty()) {
             state = State.COMMITTED;
@@ -585,6 +589,47 @@ public final class TxnCoordinator implements Transaction {
                 this::fault, publish));
         state = State.COMMITTED;
         end();
+    }
+
+    /**
+     * The one-phase commit in one batch (see {@link TwoPhaseCommitter}): possible when nothing has
+     * been written yet (no intent, no record) and every buffered write lands on one partition.
+     * Returns false, with the buffer intact, when the usual path must commit instead.
+     *
+     * <p>SSI checks for a pivot before the batch, as it does before {@code CommitTxnCommand}. If the
+     * partition then hands the transaction back, the usual path writes the intents, records the
+     * rw-antidependencies they find and checks again ({@code SsiConflicts.prepareCommit} re-checks
+     * a transaction already COMMITTING); meanwhile others saw it COMMITTING, which can only make
+     * them abort instead of it (a false abort, never a missed one).
+     */
+    private boolean tryCommitInOneBatch() {
+        if (!context.config().onePhaseBatch() || recordCreated || !writtenKeys.isEmpty() || buffer.isEmpty()) {
+            return false;
+        }
+        int partition = buffer.onlyPartition(context.router());
+        if (partition < 0) {
+            return false;
+        }
+        List<Mutation> mutations = buffer.contents();
+        fault(FaultPoint.BEFORE_FIRST_WRITE);
+        if (level.ssi()) {
+            failOnError(() -> {
+                ssi.prepareCommit(readTs);
+                return null;
+            });
+        }
+        TxnMeta meta = new TxnMeta(id, readTs, mutations.get(0).key(), seq, newerVersionPolicy(), level.ssi());
+        LongConsumer publish = level.ssi() ? ssi::committed : null;
+        long committedAt = failOnError(() -> committer.tryCommitInOneBatch(partition, meta, mutations, lockedPartitions,
+                publish));
+        if (committedAt == 0) {
+            return false;
+        }
+        buffer.clear();
+        commitTs = committedAt;
+        state = State.COMMITTED;
+        end();
+        return true;
     }
 
     @Override

@@ -10,7 +10,9 @@ import java.util.TreeMap;
 /**
  * The writes of the current statement, kept in order until the statement ends. Buffering is what
  * keeps a statement from reading its own writes (the Halloween problem) and lets one command per
- * partition carry all of a statement's rows for that partition.
+ * partition carry all of a statement's rows for that partition. When a transaction commits with
+ * all its writes still here and on one partition, they go out once, as the commit itself
+ * ({@code TwoPhaseCommitter.tryCommitInOneBatch}).
  */
 final class WriteBuffer {
     private final List<Mutation> mutations = new ArrayList<>();
@@ -21,6 +23,24 @@ final class WriteBuffer {
 
     boolean isEmpty() {
         return mutations.isEmpty();
+    }
+
+    /** The buffered mutations in statement order, leaving them buffered. */
+    List<Mutation> contents() {
+        return List.copyOf(mutations);
+    }
+
+    /** The partition every buffered mutation lands on, or -1 if they span several (or none). */
+    int onlyPartition(PartitionRouter router) {
+        int partition = -1;
+        for (Mutation mutation : mutations) {
+            int p = router.partitionOf(mutation.key());
+            if (partition != -1 && p != partition) {
+                return -1;
+            }
+            partition = p;
+        }
+        return partition;
     }
 
     /** The buffered mutations in statement order; clears the buffer. */

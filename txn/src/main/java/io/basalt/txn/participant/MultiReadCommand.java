@@ -23,6 +23,7 @@ public record MultiReadCommand(List<byte[]> keys, long readTs, long ssiReaderTxn
             if (ssi) {
                 participant.readMarkers().markKey(key, ssiReaderTxnId);
             }
+            participant.pendingCommits().awaitKey(key); // after the marker, before the read: see PendingCommits
             entries.add(participant.reader().get(key, readTs, ssi));
         }
         return CompletableFuture.completedFuture(entries);

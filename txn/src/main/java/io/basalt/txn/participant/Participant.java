@@ -5,6 +5,7 @@ import io.basalt.kv.engine.EngineBatch;
 import io.basalt.kv.engine.RocksEngine;
 import io.basalt.kv.gc.VersionGarbageCollector;
 import io.basalt.kv.mvcc.MvccReader;
+import io.basalt.txn.timestamp.TimestampOracle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,11 +23,14 @@ import java.util.function.Supplier;
  * Beside it lives in-memory, unreplicated state: the {@link KeyLatches} that make a command's
  * check-then-write atomic, the {@link LockTable} (shared locks, range locks, wait queues), and for
  * serializable snapshot isolation the {@link SsiReadMarkers} and the {@link SsiConflicts} of the
- * transactions whose home this partition is.
+ * transactions whose home this partition is, and the {@link PendingCommits} of one-batch commits in
+ * flight (which latch-free snapshot readers wait for).
  *
  * <p>Threading: commands run on the caller's thread, concurrently. Lock order: key latches
  * (ascending stripes), then the range latch, then the monitors of the lock table, read markers or
- * conflict flags. No latch is held while waiting for another transaction.
+ * conflict flags, or the timestamp oracle's (a one-batch commit takes its commit timestamp under
+ * its latches; the oracle calls nothing back). No latch is held while waiting for another
+ * transaction; a snapshot read may wait for a pending one-batch commit, holding nothing.
  */
 public final class Participant {
     private final int partitionId;
@@ -41,12 +45,27 @@ public final class Participant {
     private final SsiReadMarkers readMarkers = new SsiReadMarkers();
     private final SsiConflicts conflicts = new SsiConflicts();
     private final VersionGarbageCollector versionCollector;
+    private final PendingCommits pendingCommits = new PendingCommits();
+    /** Null when this participant cannot take commit timestamps: one-batch commits fall back. */
+    private final TimestampOracle timestamps;
+
+    /**
+     * A participant without an oracle: every transaction commits through intents (tests, and
+     * benchmarks of the read path).
+     */
+    public Participant(int partitionId, RocksEngine engine, LongSupplier clockMillis, long txnExpiryMillis) {
+        this(partitionId, engine, clockMillis, txnExpiryMillis, null);
+    }
 
     /**
      * @param clockMillis this partition's clock: heartbeats are stamped and checked against it only
      * @param txnExpiryMillis a pending transaction whose coordinator was silent this long may be aborted
+     * @param timestamps the cluster's timestamp oracle, from which {@link OnePhaseCommitCommand}
+     *     takes commit timestamps while it holds its keys' latches; null disables that command
      */
-    public Participant(int partitionId, RocksEngine engine, LongSupplier clockMillis, long txnExpiryMillis) {
+    public Participant(int partitionId, RocksEngine engine, LongSupplier clockMillis, long txnExpiryMillis,
+                       TimestampOracle timestamps) {
+        this.timestamps = timestamps;
         this.partitionId = partitionId;
         this.engine = engine;
         this.reader = new MvccReader(engine);
@@ -90,6 +109,15 @@ public final class Participant {
 
     public SsiConflicts conflicts() {
         return conflicts;
+    }
+
+    public PendingCommits pendingCommits() {
+        return pendingCommits;
+    }
+
+    /** The oracle commit timestamps are taken from here, or null (see the constructor). */
+    public TimestampOracle timestamps() {
+        return timestamps;
     }
 
     public VersionGarbageCollector versionCollector() {

@@ -24,6 +24,8 @@ public record ReadCommand(byte[] key, long readTs, long ssiReaderTxnId) implemen
             // to have written before it, and then this read sees its version or intent.
             participant.readMarkers().markKey(key, ssiReaderTxnId);
         }
+        // After the snapshot and the marker, before the read: see PendingCommits.
+        participant.pendingCommits().awaitKey(key);
         return CompletableFuture.completedFuture(participant.reader().get(key, readTs, ssi));
     }
 }

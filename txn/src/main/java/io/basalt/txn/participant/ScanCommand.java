@@ -24,6 +24,8 @@ public record ScanCommand(byte[] start, byte[] end, long readTs, int maxKeys, lo
         if (ssi) {
             participant.readMarkers().markRange(start, end, ssiReaderTxnId);
         }
+        // After the snapshot and the marker, before the read: see PendingCommits.
+        participant.pendingCommits().awaitRange(start, end);
         ScanBatch batch = participant.reader().scan(start, end, readTs, maxKeys, ssi);
         if (ssi && batch.resumeKey() != null) {
             participant.readMarkers().narrowRange(start, end, batch.resumeKey(), ssiReaderTxnId);
