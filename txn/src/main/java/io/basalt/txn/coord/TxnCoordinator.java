@@ -359,10 +359,10 @@ public final class TxnCoordinator implements Transaction {
      * Used by {@link TxnScanIterator}: reads one page of a snapshot scan and judges its intents.
      * Returns the visible entries; {@code resume[0]} receives where the next page starts (null at the end).
      */
-    List<KeyValue> scanPage(int partition, byte[] start, byte[] end, byte[][] resume) {
+    List<KeyValue> scanPage(int partition, byte[] start, byte[] end, int maxKeys, byte[][] resume) {
         ensureActive();
         ScanBatch batch = failOnError(() -> calls.call(partition,
-                new ScanCommand(start, end, readTs, context.config().scanPageSize(), ssiReader(partition))));
+                new ScanCommand(start, end, readTs, maxKeys, ssiReader(partition))));
         resume[0] = batch.resumeKey();
         List<KeyValue> visible = new ArrayList<>(batch.entries().size());
         for (MvccEntry entry : batch.entries()) {

@@ -99,7 +99,7 @@ class SerializableSnapshotIsolationTest {
         db.write(key(2, "flag"), "0");
         Transaction t1 = db.begin(IsolationLevel.SERIALIZABLE_SSI);
         Transaction t2 = db.begin(IsolationLevel.SERIALIZABLE_SSI);
-        Iterator<KeyValue> slots = t1.scan(key(1, "slot/"), key(1, "slot0")); // first page only: 256 of 300
+        Iterator<KeyValue> slots = t1.scan(key(1, "slot/"), key(1, "slot0")); // reads a first page only
         assertThat(slots.next().key()).isEqualTo(key(1, "slot/000"));
         t1.put(key(2, "flag"), value("1"));
         t2.get(key(2, "flag"));
