@@ -5,7 +5,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** Pages through a range of one partition, fetching the next page only when the current one is used up. */
+/**
+ * Pages through a range of one partition, fetching the next page only when the current one is used up.
+ * Every row checks the transaction's {@link io.basalt.txn.Cancellation} (one volatile read), so a
+ * cancelled statement stops within a row even inside an operator that consumes its input whole.
+ */
 final class TxnScanIterator implements Iterator<KeyValue> {
     private final TxnCoordinator txn;
     private final int partition;
@@ -23,6 +27,7 @@ final class TxnScanIterator implements Iterator<KeyValue> {
 
     @Override
     public boolean hasNext() {
+        txn.cancellation().check();
         while (position == page.size()) {
             if (resume[0] == null) {
                 return false;
