@@ -87,6 +87,14 @@ public interface Transaction {
     /** How long this transaction waits for a lock before 55P03; 0 waits as long as it takes. */
     void setLockTimeout(long millis);
 
+    /**
+     * The running statement's cancel flag: scans and lock waits of this transaction check it and fail
+     * with its error (57014) once it is set. The session sets a new one for every statement.
+     */
+    void setCancellation(Cancellation cancellation);
+
+    Cancellation cancellation();
+
     /** Sends the buffered writes as intents. */
     void flush();
 

@@ -1,5 +1,7 @@
 package io.basalt.common.client;
 
+import io.basalt.common.error.BasaltException;
+import io.basalt.common.error.SqlState;
 import java.util.List;
 
 /**
@@ -80,6 +82,49 @@ public interface Session extends AutoCloseable {
 
     /** Whether the session can still execute statements (cheap: no round trip for embedded). */
     boolean isValid();
+
+    /**
+     * As {@link #isValid()}, giving up (false) after {@code timeoutMillis} (0: no limit). A remote
+     * session that gets no answer in time is closed: it can no longer tell which answer is whose.
+     */
+    default boolean isValid(int timeoutMillis) {
+        return isValid();
+    }
+
+    /** Why a statement is cancelled: chooses the message of its 57014 error. */
+    enum CancelReason {
+        USER_REQUEST("user request"),
+        STATEMENT_TIMEOUT("statement timeout");
+
+        private final String text;
+
+        CancelReason(String text) {
+            this.text = text;
+        }
+
+        /** PostgreSQL's message: "canceling statement due to user request" / "... statement timeout". */
+        public String message() {
+            return "canceling statement due to " + text;
+        }
+    }
+
+    /**
+     * Cancels the statement this session is running now, if any, from any thread (JDBC's
+     * {@code Statement.cancel}). The statement fails with 57014; its transaction then behaves as after
+     * any error (an explicit one refuses statements with 25P02 until rolled back; an auto-commit
+     * statement is rolled back). A cancel that finds no statement running does nothing, and one that
+     * races with the statement's end may arrive too late: as in PostgreSQL, it is a request.
+     */
+    default void cancel(CancelReason reason) {
+        throw new BasaltException(SqlState.FEATURE_NOT_SUPPORTED, "this session cannot cancel statements");
+    }
+
+    /**
+     * How long a remote session waits for an answer before it declares the connection dead and
+     * closes it (08006); 0 waits for ever. Embedded sessions have no network and ignore it.
+     */
+    default void setNetworkTimeout(int millis) {
+    }
 
     boolean isClosed();
 

@@ -41,6 +41,8 @@ public enum SqlState {
     ACTIVE_SQL_TRANSACTION("25001"),
     NO_ACTIVE_SQL_TRANSACTION("25P01"),
     IN_FAILED_SQL_TRANSACTION("25P02"),
+    /** The server closed a connection left idle inside a transaction (PostgreSQL's idle_in_transaction_session_timeout). */
+    IDLE_IN_TRANSACTION_SESSION_TIMEOUT("25P03"),
     READ_ONLY_SQL_TRANSACTION("25006"),
     /** An unknown prepared-statement id on the wire. */
     INVALID_SQL_STATEMENT_NAME("26000"),
@@ -81,6 +83,8 @@ public enum SqlState {
     OBJECT_NOT_IN_PREREQUISITE_STATE("55000"),
     QUERY_CANCELED("57014"),
     ADMIN_SHUTDOWN("57P01"),
+    /** The server closed a connection left idle outside a transaction (PostgreSQL's idle_session_timeout). */
+    IDLE_SESSION_TIMEOUT("57P05"),
     SYSTEM_ERROR("58000"),
     IO_ERROR("58030"),
     /** A partition is unavailable or a node-to-node call failed; retry later (CockroachDB's 58C00). */

@@ -282,7 +282,7 @@ public final class BasaltConnection implements Connection {
             return false;
         }
         try {
-            return JdbcErrors.call(session::isValid);
+            return JdbcErrors.call(() -> session.isValid((int) Math.min(Integer.MAX_VALUE, timeoutSeconds * 1000L)));
         } catch (SQLException e) {
             return false;
         }
@@ -446,13 +446,18 @@ public final class BasaltConnection implements Connection {
         return copy;
     }
 
-    /** Stored only: an embedded engine has no network; the remote transport will enforce it. */
+    /**
+     * A remote session that waits longer than this for an answer closes the connection (08006);
+     * an embedded engine has no network and only stores it. The executor is not needed: the waiting
+     * thread notices the timeout itself.
+     */
     @Override
     public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
         checkOpen();
         if (milliseconds < 0) {
             throw JdbcErrors.invalidArgument("the network timeout must not be negative: " + milliseconds);
         }
+        session.setNetworkTimeout(milliseconds);
         networkTimeoutMillis = milliseconds;
     }
 

@@ -67,7 +67,7 @@ public final class BasaltPreparedStatement extends BasaltStatement implements Pr
         List<Object> values = parameters.snapshot();
         closeResultSet();
         int fetchSize = getFetchSize();
-        return accept(JdbcErrors.call(() -> connection.session().execute(handle, values, fetchSize)));
+        return accept(timed(() -> connection.session().execute(handle, values, fetchSize)));
     }
 
     /** Refuses a statement that returns no rows before running it (the handle knows). */
@@ -126,7 +126,7 @@ public final class BasaltPreparedStatement extends BasaltStatement implements Pr
             if (isQuery()) {
                 throw JdbcErrors.resultWhenNoneExpected();
             }
-            return JdbcErrors.call(() -> connection.session().executeBatch(handle, parameterSets));
+            return timed(() -> connection.session().executeBatch(handle, parameterSets));
         } catch (SQLException e) {
             throw JdbcErrors.batchFailed(e, new long[0]);
         }

@@ -61,7 +61,24 @@ public class BasaltStatement implements Statement {
         checkSqlTextAllowed();
         closeResultSet();
         int rowsPerFetch = fetchSize;
-        return accept(JdbcErrors.call(() -> connection.session().execute(sql, rowsPerFetch)));
+        return accept(timed(() -> connection.session().execute(sql, rowsPerFetch)));
+    }
+
+    /**
+     * Runs one engine call under the query timeout, if one is set: the statement is cancelled (57014,
+     * {@link java.sql.SQLTimeoutException}) when it runs longer (see {@link QueryTimer}).
+     */
+    <T> T timed(java.util.function.Supplier<T> engineCall) throws SQLException {
+        int seconds = queryTimeoutSeconds;
+        if (seconds == 0) {
+            return JdbcErrors.call(engineCall);
+        }
+        QueryTimer.Armed timer = QueryTimer.arm(connection.session(), seconds);
+        try {
+            return JdbcErrors.call(engineCall);
+        } finally {
+            timer.disarm();
+        }
     }
 
     /** Makes {@code result} the current result; a ResultSet of it ends after maxRows rows. */
@@ -266,7 +283,7 @@ public class BasaltStatement implements Statement {
             return new long[0];
         }
         try {
-            return JdbcErrors.call(() -> connection.session().executeBatch(statements));
+            return timed(() -> connection.session().executeBatch(statements));
         } catch (SQLException e) {
             // The engine does not say how far the batch got; in auto-commit mode nothing of it stayed.
             throw JdbcErrors.batchFailed(e, new long[0]);
@@ -333,7 +350,7 @@ public class BasaltStatement implements Statement {
         return fetchDirection;
     }
 
-    /** Stored only, for now: the embedded engine cannot be interrupted; the network server will enforce it. */
+    /** Each execution that runs longer is cancelled with 57014 (a {@link java.sql.SQLTimeoutException}). */
     @Override
     public void setQueryTimeout(int seconds) throws SQLException {
         checkOpen();
@@ -379,10 +396,18 @@ public class BasaltStatement implements Statement {
         throw JdbcErrors.notSupported("positioned updates (setCursorName)");
     }
 
+    /**
+     * Asks the engine to cancel the statement its session runs now (from another thread; JDBC's use).
+     * The execution fails with 57014 "canceling statement due to user request"; if nothing runs, this
+     * does nothing. Remote: a separate connection carries the request (docs/design/0006, Cancel).
+     */
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        throw JdbcErrors.notYetSupported("Statement.cancel");
+        JdbcErrors.call(() -> {
+            connection.session().cancel(io.basalt.common.client.Session.CancelReason.USER_REQUEST);
+            return null;
+        });
     }
 
     @Override

@@ -165,15 +165,33 @@ final class RemoteSession implements Session {
     /** One round trip (Ping): a pool's validation must notice a dead server. */
     @Override
     public boolean isValid() {
+        return isValid(0);
+    }
+
+    /** A Ping that must be answered within {@code timeoutMillis} (and the network timeout), or false. */
+    @Override
+    public boolean isValid(int timeoutMillis) {
         if (!connectionOpen()) {
             return false;
         }
-        try {
-            request(new ClientMessage.Ping());
-            return true;
-        } catch (BasaltException e) {
-            return connection.isOpen();
+        boolean valid = connection.ping(timeoutMillis);
+        if (!connection.isOpen()) {
+            closed = true;
         }
+        return valid;
+    }
+
+    /** Over a separate connection, as PostgreSQL does (docs/design/0006, Cancel); any thread. */
+    @Override
+    public void cancel(CancelReason reason) {
+        if (!closed) {
+            connection.sendCancel(reason);
+        }
+    }
+
+    @Override
+    public void setNetworkTimeout(int millis) {
+        connection.setNetworkTimeout(millis);
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.Properties;
 /**
  * Sessions on a Basalt server over the wire protocol, for {@code jdbc:basalt://host[:port],.../[db]}.
  * Properties: {@code user} and {@code password} (required), {@code connectTimeout} in seconds
- * (default 10), and {@code isolation} / {@code serializable}, which the server applies to the session.
+ * (default 10), {@code isolation} / {@code serializable}, which the server applies to the session, and
+ * the TLS settings of {@link ClientTls} ({@code ssl}, {@code sslmode}, {@code sslrootcert}).
  *
  * <p>Failover on connect: the hosts are tried in order and the first that connects and authenticates
  * wins. Only a failure to reach a host (class 08) moves on; a refused password (28xxx) or any other
@@ -35,6 +36,7 @@ public final class RemoteSessionProvider implements SessionProvider {
                     "a remote connection needs the user and password properties");
         }
         int timeoutMillis = connectTimeoutMillis(properties);
+        ClientTls tls = ClientTls.fromProperties(properties);
         Map<String, String> options = new LinkedHashMap<>();
         for (String name : PASSED_TO_SERVER) {
             String value = properties.getProperty(name);
@@ -46,7 +48,7 @@ public final class RemoteSessionProvider implements SessionProvider {
         for (RemoteUrl.HostAndPort host : parsed.hosts()) {
             try {
                 RemoteConnection connection = RemoteConnection.open(host, user, password, parsed.database(), options,
-                        timeoutMillis);
+                        timeoutMillis, tls);
                 return new RemoteSession(connection);
             } catch (BasaltException e) {
                 if (!e.sqlState().sqlClass().equals("08") || e.sqlState() == SqlState.PROTOCOL_VIOLATION) {

@@ -1,5 +1,6 @@
 package io.basalt.jdbc.wire;
 
+import io.basalt.common.client.Session;
 import io.basalt.common.client.TransactionIsolation;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public sealed interface ClientMessage extends WireMessage {
     int SET_ISOLATION = 0x23;
     int SET_READ_ONLY = 0x24;
     int PING = 0x25;
+    int CANCEL = 0x30;
     int TERMINATE = 0x7F;
 
     /** Decodes one frame (without its length prefix); consumes it whole or throws {@link ProtocolViolation}. */
@@ -50,6 +52,7 @@ public sealed interface ClientMessage extends WireMessage {
             case SET_ISOLATION -> new SetIsolation(SessionState.isolation(in.u8()));
             case SET_READ_ONLY -> new SetReadOnly(in.bool());
             case PING -> new Ping();
+            case CANCEL -> Cancel.read(in);
             case TERMINATE -> new Terminate();
             default -> throw new ProtocolViolation("unknown message type 0x" + Integer.toHexString(type));
         };
@@ -277,6 +280,38 @@ public sealed interface ClientMessage extends WireMessage {
         }
 
         public void writeBody(WireWriter out) {
+        }
+    }
+
+    /**
+     * The only frame of a separate connection: cancel the statement connection {@code connectionId}
+     * runs now, proven by the secret its Ready carried (PostgreSQL's CancelRequest, plus the reason).
+     */
+    record Cancel(long connectionId, long secret, Session.CancelReason reason) implements ClientMessage {
+        public int type() {
+            return CANCEL;
+        }
+
+        public void writeBody(WireWriter out) {
+            out.i64(connectionId);
+            out.i64(secret);
+            out.u8(reason.ordinal());
+        }
+
+        static Cancel read(WireReader in) {
+            long connectionId = in.i64();
+            long secret = in.i64();
+            int reason = in.u8();
+            if (reason >= Session.CancelReason.values().length) {
+                throw new ProtocolViolation("unknown cancel reason " + reason);
+            }
+            return new Cancel(connectionId, secret, Session.CancelReason.values()[reason]);
+        }
+
+        /** Never the secret. */
+        @Override
+        public String toString() {
+            return "Cancel[connectionId=" + connectionId + ", reason=" + reason + "]";
         }
     }
 

@@ -63,7 +63,8 @@ class MessageCodecTest {
                 new ClientMessage.CloseCursor(1), new ClientMessage.CloseStatement(2), new ClientMessage.Commit(),
                 new ClientMessage.Rollback(), new ClientMessage.SetAutoCommit(true),
                 new ClientMessage.SetIsolation(TransactionIsolation.READ_COMMITTED), new ClientMessage.SetReadOnly(false),
-                new ClientMessage.Ping(), new ClientMessage.Terminate());
+                new ClientMessage.Ping(), new ClientMessage.Terminate(),
+                new ClientMessage.Cancel(7, -3, io.basalt.common.client.Session.CancelReason.STATEMENT_TIMEOUT));
         for (ClientMessage message : messages) {
             assertThat(ClientMessage.decode(frameBody(message))).isEqualTo(message);
         }

@@ -44,13 +44,35 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--auth-failure-delay-ms", defaultValue = "1000", hidden = true)
     long authFailureDelayMillis;
 
+    @Option(names = "--idle-session-timeout", defaultValue = "0", description = "Close a connection idle this many"
+            + " seconds outside a transaction (57P05); 0: never (default).")
+    long idleSessionTimeoutSeconds;
+
+    @Option(names = "--idle-in-transaction-session-timeout", defaultValue = "0", description = "Close a connection"
+            + " idle this many seconds inside a transaction, rolling it back (25P03); 0: never (default).")
+    long idleInTransactionTimeoutSeconds;
+
+    @Option(names = "--tls-cert", description = "PEM certificate chain: the SQL port then speaks TLS only (with --tls-key).")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", description = "PEM private key (unencrypted PKCS#8) of --tls-cert.")
+    Path tlsKey;
+
     @Override
     public Integer call() throws InterruptedException {
         String password = adminPassword != null ? adminPassword : System.getenv("BASALT_ADMIN_PASSWORD");
         WireServerOptions options = WireServerOptions.of(host, port, dataDirectory, password)
                 .withMaxConnections(maxConnections)
                 .withMaxFrameBytes(maxFrameBytes)
-                .withAuthFailureDelay(Duration.ofMillis(authFailureDelayMillis));
+                .withAuthFailureDelay(Duration.ofMillis(authFailureDelayMillis))
+                .withIdleTimeouts(Duration.ofSeconds(idleSessionTimeoutSeconds), Duration.ofSeconds(idleInTransactionTimeoutSeconds));
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            System.err.println("basalt start: --tls-cert and --tls-key go together");
+            return 2;
+        }
+        if (tlsCertificate != null) {
+            options = options.withTls(new WireServerOptions.Tls(tlsCertificate, tlsKey));
+        }
         WireServer server;
         try {
             server = WireServer.start(options);

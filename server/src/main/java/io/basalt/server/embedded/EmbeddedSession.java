@@ -94,6 +94,11 @@ final class EmbeddedSession implements Session {
     }
 
     @Override
+    public void cancel(CancelReason reason) {
+        delegate.cancel(reason);
+    }
+
+    @Override
     public boolean isClosed() {
         return delegate.isClosed();
     }

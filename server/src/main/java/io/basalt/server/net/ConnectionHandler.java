@@ -10,6 +10,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
     private final SerialExecutor serial;
     private ServerConnection connection;
     private boolean counted;
+    /** No message has arrived yet: a Cancel is accepted only as the first (and only) message. */
+    private boolean first = true;
 
     ConnectionHandler(WireServer server) {
         this.server = server;
@@ -44,7 +47,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
                     + server.options().maxConnections() + ")");
             return;
         }
-        connection = new ServerConnection(ctx.channel(), server.nextConnectionId(), server);
+        connection = new ServerConnection(ctx.channel(), server.nextConnectionId(), server, serial);
         server.track(ctx.channel());
         long timeout = server.options().authTimeout().toNanos();
         ctx.executor().schedule(() -> serial.execute(() -> {
@@ -59,6 +62,20 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ClientMessage message) {
+        boolean firstMessage = first;
+        first = false;
+        if (firstMessage && message instanceof ClientMessage.Cancel cancel) {
+            // Not on the serial executor: the connection to cancel has its own, busy with the statement.
+            ctx.channel().config().setAutoRead(false);
+            server.workers().execute(() -> {
+                try {
+                    server.cancel(cancel);
+                } finally {
+                    ctx.close(); // tells the client the request was handled
+                }
+            });
+            return;
+        }
         if (connection != null) {
             ServerConnection target = connection;
             serial.execute(() -> target.onMessage(message));
@@ -85,6 +102,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
         if (cause instanceof TooLongFrameException) {
             reject(ctx, SqlState.PROTOCOL_VIOLATION, "protocol violation: frame larger than "
                     + server.options().maxFrameBytes() + " bytes");
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
+            LOG.debug("TLS failed [remote={}]", ctx.channel().remoteAddress(), cause);
+            ctx.close(); // nothing can be answered without TLS
         } else if (cause instanceof DecoderException && cause.getCause() instanceof ProtocolViolation violation) {
             reject(ctx, SqlState.PROTOCOL_VIOLATION, violation.getMessage());
         } else if (cause instanceof DecoderException) {

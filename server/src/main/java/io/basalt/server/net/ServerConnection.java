@@ -32,6 +32,14 @@ import org.slf4j.LoggerFactory;
  *       (scheduled on the event loop, no thread waits), and the connection then closes.</li>
  *   <li>After {@link #onClosed()} the engine session is closed (its transaction rolled back, locks
  *       released) and no message is handled any more.</li>
+ *   <li>{@link #cancel} is the one method called from another thread (a Cancel request's worker): it
+ *       reads only the volatile {@code cancelTarget} and sets the engine's cancel flag, which is made
+ *       for that (see {@code io.basalt.txn.Cancellation}).</li>
+ *   <li>Idle timeouts: a check runs on the serial executor, so it never overlaps a request; the
+ *       connection is idle for the time since its last answer, and a request that is still running
+ *       is not idle, because the check queues behind it and then sees a fresh {@code lastActivity}.
+ *       In a transaction the idle-in-transaction limit applies (25P03), outside it the idle-session
+ *       limit (57P05); either closes the session (rollback, locks released), then the channel.</li>
  * </ol>
  *
  * <p>State machine:
@@ -57,17 +65,22 @@ final class ServerConnection {
     private final Channel channel;
     private final long connectionId;
     private final WireServer server;
+    private final SerialExecutor serial;
     private State state = State.STARTUP;
+    /** The engine session while READY, for {@link #cancel} from another thread; null otherwise. */
+    private volatile Session cancelTarget;
+    private long lastActivityNanos;
     private long startupNanos;
     private ClientMessage.Startup startup;
     private DatabaseLease database;
     private ScramServerExchange exchange;
     private ServerSession session;
 
-    ServerConnection(Channel channel, long connectionId, WireServer server) {
+    ServerConnection(Channel channel, long connectionId, WireServer server, SerialExecutor serial) {
         this.channel = channel;
         this.connectionId = connectionId;
         this.server = server;
+        this.serial = serial;
     }
 
     State state() {
@@ -139,6 +152,7 @@ final class ServerConnection {
         try {
             Session engineSession = database.openSession(properties);
             session = new ServerSession(engineSession);
+            cancelTarget = engineSession;
         } catch (BasaltException e) {
             refuse(e.sqlState(), e.getMessage());
             return;
@@ -149,6 +163,9 @@ final class ServerConnection {
         channel.write(new ServerMessage.ScramServerFinal(serverFinal));
         channel.writeAndFlush(new ServerMessage.Ready(connectionId, server.cancelSecret(connectionId),
                 server.version(), session.state()));
+        server.registerCancelTarget(connectionId, this);
+        lastActivityNanos = System.nanoTime();
+        scheduleIdleCheck(idleCheckDelayNanos());
     }
 
     private void onRequest(ClientMessage message) {
@@ -158,16 +175,67 @@ final class ServerConnection {
             return;
         }
         if (message instanceof ClientMessage.Startup || message instanceof ClientMessage.ScramClientFirst
-                || message instanceof ClientMessage.ScramClientFinal) {
+                || message instanceof ClientMessage.ScramClientFinal || message instanceof ClientMessage.Cancel) {
             violation(message.getClass().getSimpleName() + " after authentication");
             return;
         }
         channel.writeAndFlush(session.handle(message));
+        lastActivityNanos = System.nanoTime();
+    }
+
+    /** Cancels the running statement, if any (any thread; see the class comment). */
+    void cancel(Session.CancelReason reason) {
+        Session target = cancelTarget;
+        if (target != null) {
+            target.cancel(reason);
+        }
+    }
+
+    // ---- idle timeouts ----------------------------------------------------------------------
+
+    /** The first check: the smaller configured limit; none if neither is set. */
+    private long idleCheckDelayNanos() {
+        long outside = server.options().idleSessionTimeout().toNanos();
+        long inside = server.options().idleInTransactionTimeout().toNanos();
+        if (outside == 0 || inside == 0) {
+            return Math.max(outside, inside);
+        }
+        return Math.min(outside, inside);
+    }
+
+    private void scheduleIdleCheck(long delayNanos) {
+        if (delayNanos > 0) {
+            channel.eventLoop().schedule(() -> serial.execute(this::checkIdle), delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkIdle() {
+        if (state != State.READY) {
+            return;
+        }
+        boolean inTransaction = session.state().inTransaction();
+        long limit = (inTransaction ? server.options().idleInTransactionTimeout()
+                : server.options().idleSessionTimeout()).toNanos();
+        long idle = System.nanoTime() - lastActivityNanos;
+        if (limit == 0 || idle < limit) {
+            // Not idle long enough under the limit that applies now; a request may change which applies.
+            scheduleIdleCheck(limit == 0 ? idleCheckDelayNanos() : Math.min(limit - idle, idleCheckDelayNanos()));
+            return;
+        }
+        SqlState code = inTransaction ? SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT : SqlState.IDLE_SESSION_TIMEOUT;
+        String message = inTransaction ? "terminating connection due to idle-in-transaction timeout"
+                : "terminating connection due to idle-session timeout";
+        LOG.debug("Closing an idle connection [connection={}, inTransaction={}, idleMillis={}]",
+                connectionId, inTransaction, TimeUnit.NANOSECONDS.toMillis(idle));
+        onClosed(); // rolls back now: the locks go before the client even reads the error
+        channel.writeAndFlush(new ServerMessage.Error(code.code(), message, null)).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** The channel is gone (closed by either side): release the session. Idempotent. */
     void onClosed() {
         state = State.CLOSED;
+        cancelTarget = null;
+        server.unregisterCancelTarget(connectionId);
         if (session != null) {
             ServerSession closing = session;
             session = null;

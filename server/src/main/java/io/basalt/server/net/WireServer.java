@@ -17,7 +17,18 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.basalt.common.error.BasaltException;
+import io.basalt.common.error.SqlState;
+import io.basalt.jdbc.wire.ClientMessage;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +61,9 @@ public final class WireServer implements AutoCloseable {
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
+    /** Authenticated connections by id, for Cancel requests; a connection is here from Ready until it closes. */
+    private final Map<Long, ServerConnection> cancelTargets = new ConcurrentHashMap<>();
+    private final SslContext tls;
     private final Channel listener;
 
     private WireServer(WireServerOptions options, ServedDatabases databases) throws InterruptedException {
@@ -61,6 +75,7 @@ public final class WireServer implements AutoCloseable {
                 NioIoHandler.newFactory());
         this.workers = Executors.newCachedThreadPool(new DefaultThreadFactory("basalt-session", true));
         try {
+            this.tls = options.tls() == null ? null : tlsContext(options.tls());
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(acceptor, eventLoops)
                     .channel(NioServerSocketChannel.class)
@@ -68,6 +83,9 @@ public final class WireServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
+                            if (tls != null) {
+                                channel.pipeline().addLast("tls-gate", new TlsGate(tls));
+                            }
                             channel.pipeline()
                                     .addLast("frames", WireProtocol.frameSplitter(options.maxFrameBytes()))
                                     .addLast("decoder", MessageDecoder.CLIENT_MESSAGES)
@@ -79,6 +97,18 @@ public final class WireServer implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             shutdownThreads();
             throw e;
+        }
+    }
+
+    private static SslContext tlsContext(WireServerOptions.Tls files) {
+        try {
+            return SslContextBuilder.forServer(files.certificate().toFile(), files.privateKey().toFile())
+                    .sslProvider(SslProvider.JDK)
+                    .build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new BasaltException(SqlState.INVALID_PARAMETER_VALUE, "cannot use the TLS certificate "
+                    + files.certificate() + " and key " + files.privateKey()
+                    + " (PEM: an X.509 certificate chain and an unencrypted PKCS#8 key): " + e.getMessage(), e);
         }
     }
 
@@ -140,6 +170,35 @@ public final class WireServer implements AutoCloseable {
             value = (value << 8) | (mac[i] & 0xFF);
         }
         return value;
+    }
+
+    void registerCancelTarget(long connectionId, ServerConnection connection) {
+        cancelTargets.put(connectionId, connection);
+    }
+
+    void unregisterCancelTarget(long connectionId) {
+        cancelTargets.remove(connectionId);
+    }
+
+    /**
+     * A Cancel request (on a worker, never an event loop: cancelling may take a key latch). The secret
+     * is compared in constant time and computed even for an unknown id, so neither a wrong secret nor
+     * a wrong id can be told apart by timing; a mismatch is ignored, as in PostgreSQL.
+     */
+    void cancel(ClientMessage.Cancel request) {
+        boolean secretMatches = MessageDigest.isEqual(longBytes(cancelSecret(request.connectionId())),
+                longBytes(request.secret()));
+        ServerConnection target = cancelTargets.get(request.connectionId());
+        if (!secretMatches || target == null) {
+            LOG.debug("Cancel request ignored [connection={}]", request.connectionId());
+            return;
+        }
+        LOG.debug("Cancel request [connection={}, reason={}]", request.connectionId(), request.reason());
+        target.cancel(request.reason());
+    }
+
+    private static byte[] longBytes(long value) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
     }
 
     boolean admitConnection() {

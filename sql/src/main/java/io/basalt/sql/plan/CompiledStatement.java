@@ -6,6 +6,7 @@ import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.sql.exec.ExecutionContext;
 import io.basalt.sql.type.InternalValues;
+import io.basalt.txn.Cancellation;
 import io.basalt.txn.LockStrength;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,9 @@ public final class CompiledStatement {
      */
     public Enumerator<Object> open(List<Object> clientParameters, ExecutionContext execution) {
         try {
-            return new GuardedEnumerator(bind(clientParameters, execution).enumerator());
+            Cancellation cancellation = execution.transaction() == null ? Cancellation.NONE
+                    : execution.transaction().cancellation();
+            return new GuardedEnumerator(bind(clientParameters, execution).enumerator(), cancellation);
         } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
             throw new GeneratedCodeFailure(e);
         }

@@ -17,6 +17,7 @@ import io.basalt.sql.exec.GeneratedKeys;
 import io.basalt.sql.plan.QueryPlanner;
 import io.basalt.sql.plan.CompiledStatement;
 import io.basalt.sql.plan.PlannedStatement;
+import io.basalt.txn.Cancellation;
 import io.basalt.txn.IsolationLevel;
 import io.basalt.txn.LockStrength;
 import io.basalt.txn.StatementRetryException;
@@ -80,6 +81,12 @@ public final class SqlSession implements Session {
     private Transaction txn;
     private boolean failed;
     private volatile boolean closed;
+    /**
+     * The cancel flag of the statement running now (or that ran last): replaced, never reset, at each
+     * statement's start, so that a {@link #cancel} from another thread reaches the statement it saw
+     * and never a later one. Written by the session's thread, read by the cancelling one.
+     */
+    private volatile Cancellation running = Cancellation.NONE;
 
     public SqlSession(SqlEngine engine) {
         this.engine = engine;
@@ -118,6 +125,7 @@ public final class SqlSession implements Session {
 
     private StatementResult execute(String sql, List<Object> parameters) {
         ensureOpen();
+        running = new Cancellation();
         PlannedStatement planned = plan(sql);
         if (planned instanceof PlannedStatement.Compiled compiled) {
             return run(compiled.statement(), parameters);
@@ -149,6 +157,7 @@ public final class SqlSession implements Session {
         }
         CompiledStatement dml = compiled.statement();
         checkWritable();
+        running = new Cancellation();
         if (inExplicitTransaction()) {
             Transaction current = explicitTransaction();
             try {
@@ -284,6 +293,15 @@ public final class SqlSession implements Session {
     @Override
     public boolean isValid() {
         return !closed;
+    }
+
+    /**
+     * Sets the running statement's cancel flag; its thread notices it at the next row, scan page or
+     * lock wait (see {@link Cancellation}) and the usual error handling of the statement applies.
+     */
+    @Override
+    public void cancel(CancelReason reason) {
+        running.cancel(new BasaltException(SqlState.QUERY_CANCELED, reason.message()));
     }
 
     @Override
@@ -451,6 +469,7 @@ public final class SqlSession implements Session {
     private void startStatement(Transaction txn) {
         txn.beginStatement();
         txn.setLockTimeout(settings.lockTimeoutMillis());
+        txn.setCancellation(running);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.basalt.txn.coord;
 
 import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
+import io.basalt.txn.Cancellation;
 import io.basalt.kv.mvcc.Intent;
 import io.basalt.txn.TxnErrors;
 import io.basalt.txn.participant.LockTable;
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeoutException;
  * is pushed once per wait slice with {@code abortIfExpired}, so a holder whose coordinator died is
  * aborted after its heartbeats stop: nobody waits for a dead coordinator. Each slice also asks the
  * partition to wake this waiter if it heads the queue and nothing holds the key: a wake-up lost
- * to a path the lock table's rules missed costs one slice, not the transaction.
+ * to a path the lock table's rules missed costs one slice, not the transaction. A cancel of the
+ * statement ({@link Cancellation}) fails the wait's future at once: the wait ends with 57014 and the
+ * lock table drops the waiter, as after a timeout.
  *
  * <p>Threading: runs on the waiting transaction's thread and blocks it; never holds a latch.
  */
@@ -36,11 +39,17 @@ final class LockWaiter {
     private final long txnId;
     private final TxnContext context;
     private final PartitionCalls calls;
+    /** The running statement's token; set by the owner between statements, read by the owner only. */
+    private Cancellation cancellation = Cancellation.NONE;
 
     LockWaiter(long txnId, TxnContext context, PartitionCalls calls) {
         this.txnId = txnId;
         this.context = context;
         this.calls = calls;
+    }
+
+    void cancellation(Cancellation token) {
+        cancellation = token;
     }
 
     /**
@@ -52,6 +61,7 @@ final class LockWaiter {
      */
     boolean await(int partition, byte[] key, Intent holder, LockTable.Mode mode, boolean noWait,
                   long lockTimeoutMillis, boolean requeue) {
+        cancellation.check();
         if (holder != null && clearedFinished(partition, key, holder)) {
             return false;
         }
@@ -63,6 +73,7 @@ final class LockWaiter {
         context.stats().lockWait();
         context.registry().waitStarted();
         CompletableFuture<Void> woken = calls.send(partition, new WaitForLockCommand(key, txnId, mode, requeue));
+        cancellation.waiting(woken);
         try {
             while (true) {
                 long sliceNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(context.config().waitSliceMillis()),
@@ -85,6 +96,7 @@ final class LockWaiter {
 
             }
         } finally {
+            cancellation.waiting(null);
             context.registry().waitEnded();
             context.stats().lockWaited(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started));
         }

@@ -2,6 +2,7 @@ package io.basalt.txn.coord;
 
 import io.basalt.kv.mvcc.MvccEntry;
 import io.basalt.kv.mvcc.ScanBatch;
+import io.basalt.txn.Cancellation;
 import io.basalt.txn.CoordinatorCrash;
 import io.basalt.txn.FaultPoint;
 import io.basalt.txn.IsolationLevel;
@@ -98,6 +99,7 @@ public final class TxnCoordinator implements Transaction {
     private IntentVisibility visibility;
     private int seq;
     private long lockTimeoutMillis;
+    private Cancellation cancellation = Cancellation.NONE;
     /** Written by the owner only while {@link #recordCreated} is false; the heartbeater reads them after. */
     private volatile byte[] recordKey;
     private volatile int recordPartition = -1;
@@ -180,6 +182,17 @@ public final class TxnCoordinator implements Transaction {
         if (recordCreated && key != null && state == State.ACTIVE) {
             calls.call(recordPartition, new HeartbeatCommand(key, id));
         }
+    }
+
+    @Override
+    public void setCancellation(Cancellation token) {
+        cancellation = token == null ? Cancellation.NONE : token;
+        waiter.cancellation(cancellation);
+    }
+
+    @Override
+    public Cancellation cancellation() {
+        return cancellation;
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.util.NoSuchElementException;
  * up. Pages start small and grow fourfold up to the configured page size: a reader that wants the
  * first few rows (ORDER BY key LIMIT n) reads, and under SSI marks, a few rows rather than a full
  * page, while a long scan reaches full pages after two small round trips.
+ *
+ * <p>Every row checks the transaction's {@link io.basalt.txn.Cancellation} (one volatile read), so a
+ * cancelled statement stops within a row even inside an operator that consumes its input whole.
  */
 final class TxnScanIterator implements Iterator<KeyValue> {
     static final int FIRST_PAGE = 16;
@@ -32,6 +35,7 @@ final class TxnScanIterator implements Iterator<KeyValue> {
 
     @Override
     public boolean hasNext() {
+        txn.cancellation().check();
         while (position == page.size()) {
             if (resume[0] == null) {
                 return false;
