@@ -679,14 +679,15 @@ public final class BasaltDatabaseMetaData implements DatabaseMetaData {
         return true;
     }
 
+    /** ALTER TABLE ADD COLUMN and DROP COLUMN run on populated tables (AlterTableAddColumnTest in server). */
     @Override
     public boolean supportsAlterTableWithAddColumn() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsAlterTableWithDropColumn() {
-        return false;
+        return true;
     }
 
     @Override

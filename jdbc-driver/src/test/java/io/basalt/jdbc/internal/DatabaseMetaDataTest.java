@@ -66,6 +66,15 @@ class DatabaseMetaDataTest extends WithFakeConnection {
         assertThat(metaData.supportsMultipleOpenResults()).isFalse();
     }
 
+    /** Migration tools read these before they emit ALTER TABLE; DDL itself is refused inside a transaction. */
+    @Test
+    void reportsTheDdlTheEngineRuns() throws Exception {
+        assertThat(metaData.supportsAlterTableWithAddColumn()).isTrue();
+        assertThat(metaData.supportsAlterTableWithDropColumn()).isTrue();
+        assertThat(metaData.supportsDataDefinitionAndDataManipulationTransactions()).isFalse();
+        assertThat(metaData.supportsSelectForUpdate()).isTrue();
+    }
+
     @Test
     void describesIdentifiersAsCalciteTreatsThem() throws Exception {
         assertThat(metaData.getIdentifierQuoteString()).isEqualTo("\"");

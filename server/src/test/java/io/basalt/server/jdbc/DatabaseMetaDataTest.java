@@ -89,6 +89,7 @@ class DatabaseMetaDataTest {
                 row(null, "BASALT_CATALOG", "INDEXES", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "INDEX_COLUMNS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "SCHEMAS", "SYSTEM TABLE", null),
+                row(null, "BASALT_CATALOG", "SEQUENCES", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "TABLES", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "TRANSACTION_STATISTICS", "SYSTEM TABLE", null),
                 row(null, "BASALT_CATALOG", "TYPES", "SYSTEM TABLE", null),
@@ -103,7 +104,7 @@ class DatabaseMetaDataTest {
                 .containsExactly("ORDERS", "ORDERXLINE", "ORDER_LINE");
         assertThat(names(metaData.getTables(null, "%", "%", new String[] {"SYSTEM TABLE"}), "TABLE_NAME"))
                 .containsExactly("CHECK_CONSTRAINTS", "COLUMNS", "FOREIGN_KEYS", "INDEXES", "INDEX_COLUMNS", "SCHEMAS",
-                        "TABLES", "TRANSACTION_STATISTICS", "TYPES");
+                        "SEQUENCES", "TABLES", "TRANSACTION_STATISTICS", "TYPES");
         assertThat(names(metaData.getTables(null, null, "%", new String[] {"VIEW"}), "TABLE_NAME")).isEmpty();
     }
 

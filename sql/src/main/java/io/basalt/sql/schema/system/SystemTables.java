@@ -6,6 +6,7 @@ import io.basalt.sql.catalog.ColumnDescriptor;
 import io.basalt.sql.catalog.ColumnType;
 import io.basalt.sql.catalog.ForeignKeyDescriptor;
 import io.basalt.sql.catalog.IndexDescriptor;
+import io.basalt.sql.catalog.SequenceDescriptor;
 import io.basalt.sql.catalog.TableDescriptor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,8 @@ import java.util.function.Function;
  *                    REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, REFERENCED_KEY_NAME,
  *                    DELETE_RULE ('RESTRICT', 'CASCADE', 'SET NULL'), UPDATE_RULE ('NO ACTION')
  * CHECK_CONSTRAINTS  TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE (SQL text)
+ * SEQUENCES          SEQUENCE_SCHEMA, SEQUENCE_NAME, START_VALUE, INCREMENT, MIN_VALUE, MAX_VALUE (BIGINT),
+ *                    CACHE_SIZE, IS_CYCLE, OWNED_BY_TABLE (the table of the identity column it feeds, or null)
  * TRANSACTION_STATISTICS
  *                    STATISTIC ('one_phase_commits', ...), AMOUNT (BIGINT)
  * </pre>
@@ -55,6 +58,11 @@ import java.util.function.Function;
  * by. ON UPDATE takes only NO ACTION or RESTRICT (both refuse to change a referenced key) and the
  * catalog does not keep which, so UPDATE_RULE is always the default's name.
  *
+ * <p>SEQUENCES lists the definitions, not the progress: the next value lives in the key-value
+ * layer and is handed out in blocks, so no snapshot of it would be true for long. Sequences owned
+ * by a table go away with it, which is why a tool that empties a schema (Flyway's clean) needs
+ * OWNED_BY_TABLE to tell which ones it must drop itself.
+ *
  * <p>TRANSACTION_STATISTICS has a row per counter of the statement's transaction manager
  * ({@link io.basalt.txn.TxnStats#counters()}, which names them and keeps the names stable), counted
  * since the database was opened and not kept across restarts. Every transaction counts, those that
@@ -71,6 +79,7 @@ final class SystemTables {
     static final String TYPES = "TYPES";
     static final String FOREIGN_KEYS = "FOREIGN_KEYS";
     static final String CHECK_CONSTRAINTS = "CHECK_CONSTRAINTS";
+    static final String SEQUENCES = "SEQUENCES";
     static final String TRANSACTION_STATISTICS = "TRANSACTION_STATISTICS";
 
     /** A system table before it is bound to the catalog it was planned with. */
@@ -114,6 +123,10 @@ final class SystemTables {
             new Definition(CHECK_CONSTRAINTS, new Columns().add("TABLE_SCHEMA", TEXT).add("TABLE_NAME", TEXT)
                     .add("CONSTRAINT_NAME", TEXT).add("CHECK_CLAUSE", TEXT).build(),
                     fromCatalog(SystemTables::checkRows)),
+            new Definition(SEQUENCES, new Columns().add("SEQUENCE_SCHEMA", TEXT).add("SEQUENCE_NAME", TEXT)
+                    .add("START_VALUE", BIGINT).add("INCREMENT", BIGINT).add("MIN_VALUE", BIGINT)
+                    .add("MAX_VALUE", BIGINT).add("CACHE_SIZE", INTEGER).add("IS_CYCLE", BOOLEAN)
+                    .addNullable("OWNED_BY_TABLE", TEXT).build(), fromCatalog(SystemTables::sequenceRows)),
             new Definition(TRANSACTION_STATISTICS, new Columns().add("STATISTIC", TEXT).add("AMOUNT", BIGINT).build(),
                     SystemTables::transactionStatisticRows));
 
@@ -254,6 +267,15 @@ final class SystemTables {
             for (CheckDescriptor check : table.checks()) {
                 rows.add(new Object[] {SystemSchema.USER_SCHEMA, table.name(), check.name(), check.conditionSql()});
             }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> sequenceRows(Catalog catalog) {
+        List<Object[]> rows = new ArrayList<>();
+        for (SequenceDescriptor sequence : catalog.sequences()) {
+            rows.add(new Object[] {SystemSchema.USER_SCHEMA, sequence.name(), sequence.start(), sequence.increment(),
+                sequence.minValue(), sequence.maxValue(), sequence.cache(), sequence.cycle(), sequence.ownedBy()});
         }
         return rows;
     }
