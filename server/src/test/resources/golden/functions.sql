@@ -487,3 +487,19 @@ query I
 SELECT LENGTH(REPEAT('ab', 1000))
 ----
 2000
+
+# The session's user (the embedded test connection names none) and the one schema.
+query T
+SELECT CURRENT_USER
+----
+basalt
+
+query B
+SELECT SESSION_USER = CURRENT_USER
+----
+true
+
+query T
+SELECT CURRENT_SCHEMA
+----
+PUBLIC

@@ -74,6 +74,7 @@ public final class EmbeddedSessionProvider implements SessionProvider {
     }
 
     private static void configure(SqlSession session, Properties properties) {
+        session.setUser(properties.getProperty("user"));
         String isolation = properties.getProperty("isolation");
         if (isolation != null) {
             try {

@@ -149,6 +149,7 @@ final class ServerConnection {
         }
         Properties properties = new Properties();
         properties.putAll(startup.options());
+        properties.setProperty("user", startup.user()); // the authenticated name, whatever the options said
         try {
             Session engineSession = database.openSession(properties);
             session = new ServerSession(engineSession);

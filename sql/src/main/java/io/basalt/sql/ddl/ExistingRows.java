@@ -36,7 +36,7 @@ final class ExistingRows {
                 + " WHERE " + conditionSql + " FETCH FIRST 1 ROWS ONLY"), current);
         Transaction txn = catalog.transactions().begin(IsolationLevel.SNAPSHOT);
         try (Enumerator<Object> rows = probe.open(List.of(), new ExecutionContext(txn, partitionCount, null, false,
-                current, catalog.transactions(), null, null))) {
+                current, catalog.transactions(), null, null, ExecutionContext.DEFAULT_USER))) {
             return rows.moveNext();
         } finally {
             txn.rollback(); // read-only: nothing to commit

@@ -19,13 +19,16 @@ import io.basalt.txn.TransactionManager;
  *     (foreign-key checks at READ COMMITTED and SNAPSHOT, see {@code RowWrites})
  * @param sequences where {@code NEXT VALUE FOR} takes its values
  * @param generatedKeys where an INSERT records the identity values it generated, or null
+ * @param user the session's user, what {@code CURRENT_USER} and {@code SESSION_USER} return
  */
 public record ExecutionContext(Transaction transaction, int partitionCount, LockStrength rowLock, boolean noWait,
                                Catalog catalog, TransactionManager transactions, SequenceAllocator sequences,
-                               GeneratedKeys generatedKeys) {
+                               GeneratedKeys generatedKeys, String user) {
     public static final String KEY = "basalt.execution";
+    /** The user of an embedded session that named none (PostgreSQL's would be the OS user's role). */
+    public static final String DEFAULT_USER = "basalt";
 
     public ExecutionContext(Transaction transaction, int partitionCount) {
-        this(transaction, partitionCount, null, false, null, null, null, null);
+        this(transaction, partitionCount, null, false, null, null, null, null, DEFAULT_USER);
     }
 }

@@ -269,6 +269,10 @@ public final class PostgresSemantics {
             if (operator == SqlStdOperatorTable.CHAR_LENGTH || operator == SqlStdOperatorTable.CHARACTER_LENGTH) {
                 return rexBuilder.makeCall(type, CHAR_LENGTH, operands);
             }
+            if (operator == SqlStdOperatorTable.CURRENT_SCHEMA) {
+                // One schema holds every table (the catalog's PUBLIC); Calcite has no code for it.
+                return rexBuilder.makeLiteral("PUBLIC", type, false);
+            }
             if (operator == PostgresFunctionTable.NOW) {
                 return rexBuilder.makeCall(type, SqlStdOperatorTable.CURRENT_TIMESTAMP, List.of());
             }

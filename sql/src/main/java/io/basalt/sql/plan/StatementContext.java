@@ -82,6 +82,12 @@ final class StatementContext implements DataContext {
         if (Variable.TIME_ZONE.camelName.equals(name)) {
             return TimeZone.getTimeZone("UTC");
         }
+        if (Variable.USER.camelName.equals(name)) {
+            return execution == null || execution.user() == null ? ExecutionContext.DEFAULT_USER : execution.user();
+        }
+        if (Variable.SYSTEM_USER.camelName.equals(name)) {
+            return System.getProperty("user.name");
+        }
         if (Variable.CANCEL_FLAG.camelName.equals(name)) {
             return cancelFlag;
         }

@@ -72,6 +72,8 @@ public final class SqlSession implements Session {
     private TransactionIsolation isolation = TransactionIsolation.SERIALIZABLE;
     private boolean autoCommit = true;
     private boolean readOnly;
+    /** Who CURRENT_USER names: the authenticated user of a remote session, the URL's of an embedded one. */
+    private String user = ExecutionContext.DEFAULT_USER;
     /** BEGIN ... / SET TRANSACTION modes of the current transaction only; null: the session's. */
     private TransactionIsolation transactionIsolation;
     private Boolean transactionReadOnly;
@@ -271,6 +273,11 @@ public final class SqlSession implements Session {
     @Override
     public TransactionIsolation isolation() {
         return effectiveIsolation();
+    }
+
+    /** Sets the user that CURRENT_USER and SESSION_USER return, as the connection named it. */
+    public void setUser(String user) {
+        this.user = user == null || user.isBlank() ? ExecutionContext.DEFAULT_USER : user;
     }
 
     @Override
@@ -495,7 +502,7 @@ public final class SqlSession implements Session {
         noteStatementTransaction(in);
         Enumerator<Object> rows = statement.open(parameters,
                 new ExecutionContext(in, engine.partitionCount(), statement.rowLock(), statement.noWait(),
-                        engine.catalog().current(), engine.transactions(), engine.sequences(), null));
+                        engine.catalog().current(), engine.transactions(), engine.sequences(), null, user));
         return new QueryCursor(statement, rows, new QueryCursor.Listener() {
             @Override
             public void finished() {
@@ -545,7 +552,7 @@ public final class SqlSession implements Session {
         Catalog started = engine.catalog().current();
         try (Enumerator<Object> result = statement.open(parameters,
                 new ExecutionContext(in, engine.partitionCount(), rowLock, false, started,
-                        engine.transactions(), engine.sequences(), keys))) {
+                        engine.transactions(), engine.sequences(), keys, user))) {
             result.moveNext();
             count = ((Number) result.current()).longValue();
         }
