@@ -16,6 +16,7 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -185,6 +186,22 @@ public final class RocksEngine implements AutoCloseable {
             db.write(durable ? syncWrite : asyncWrite, batch.rocksBatch());
         } catch (RocksDBException e) {
             throw new StorageException("Write failed", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Writes every column family's memtable to SST files and waits for it. RocksDB flushes by
+     * itself; this is for benchmarks and tests that must read from SST files rather than memory.
+     */
+    public void flush() {
+        lifecycle.readLock().lock();
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            ensureOpen();
+            db.flush(flush, new ArrayList<>(handles.values()));
+        } catch (RocksDBException e) {
+            throw new StorageException("Flush failed", e);
         } finally {
             lifecycle.readLock().unlock();
         }
