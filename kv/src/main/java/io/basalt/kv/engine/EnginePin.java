@@ -19,6 +19,17 @@ import java.util.Arrays;
  * <p>Threading: confined to the opening thread (the read lock is owned by it; closing on another
  * thread fails with {@link IllegalMonitorStateException}). Keep the scope short: a close of the
  * engine waits for it. Pins nest (the lock is reentrant), so a pinned reader may call another.
+ *
+ * <p>Alternatives considered:
+ * <ul>
+ *   <li>A {@code StampedLock} optimistic read per call: validation comes after the native call,
+ *       too late if the engine freed the memory meanwhile. Optimistic reads suit Java state, not
+ *       native handles.</li>
+ *   <li>Pinning for an iterator's whole life: one leaked iterator would block {@code close()}
+ *       forever, and the read lock belongs to a thread while iterators may change threads. A pin
+ *       is lexically scoped and bounded by the read it serves.</li>
+ *   <li>An atomic use counter per engine: still one CAS pair per call, which is what cost.</li>
+ * </ul>
  */
 public final class EnginePin implements AutoCloseable {
     private final RocksEngine engine;

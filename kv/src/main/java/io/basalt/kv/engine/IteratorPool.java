@@ -30,6 +30,10 @@ import java.util.concurrent.ArrayBlockingQueue;
  * SuperVersions after a burst of concurrency followed by silence). Capacity: twice the cores,
  * at least 4, a guess that covers a saturated node's reader threads; raise it if the close path
  * in {@link RocksEngine#release} shows up in profiles under high concurrency.
+ *
+ * <p>Rejected: a thread-local iterator per reader thread. It needs no hand-off, but embedded
+ * applications call in on threads of their own, unbounded in number, each of which would keep an
+ * iterator (and a SuperVersion) until the engine closes.
  */
 final class IteratorPool {
     static final int CAPACITY = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());

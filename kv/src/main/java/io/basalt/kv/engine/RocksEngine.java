@@ -251,7 +251,12 @@ public final class RocksEngine implements AutoCloseable {
             it.pinTo(pin);
         } else {
             it.pinTo(pin);
-            it.refreshPinned();
+            try {
+                it.refreshPinned();
+            } catch (RuntimeException e) {
+                it.close(); // not yet tracked by the pin, so nobody else would
+                throw e;
+            }
         }
         return it;
     }
