@@ -37,6 +37,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -62,7 +63,8 @@ import org.rocksdb.WriteOptions;
  *
  * Every store is loaded in {@code @Setup(Level.Trial)} with the same {@code keyCount} rows from
  * {@link RowKeys} (about 12 MB, so they stay in the 32 MiB memtable on both sides: this measures
- * CPU overhead, not I/O). Reading the figures: divide {@code kvGet} by {@code rawGet} (and so on)
+ * CPU overhead, not I/O; {@code -p storage=flushed} reads them from SST files instead). Reading
+ * the figures: divide {@code kvGet} by {@code rawGet} (and so on)
  * for the layer's relative cost; {@code 1 / kvGet - 1 / rawGet} is the extra time per operation.
  * JMH gives each method its own fork, so writes never disturb reads.
  */
@@ -85,6 +87,18 @@ public class KvLayerBenchmark {
     public static class Dataset {
         @Param("100000")
         public int keyCount;
+
+        /**
+         * Where the rows are read from: {@code memtable} (the default: CPU overhead only) or
+         * {@code flushed} (both stores flushed to one SST file per column family after loading,
+         * served from the block cache), as in {@code -p storage=flushed}.
+         */
+        @Param("memtable")
+        public String storage;
+
+        boolean flushed() {
+            return storage.equals("flushed");
+        }
 
         byte[][] keys;
         byte[] value;
@@ -121,6 +135,11 @@ public class KvLayerBenchmark {
             for (byte[] key : data.keys) {
                 rocks.db().put(rocks.versions(), write, key, data.value);
             }
+            if (data.flushed()) {
+                try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+                    rocks.db().flush(flush, rocks.versions());
+                }
+            }
         }
 
         @TearDown(Level.Trial)
@@ -152,6 +171,9 @@ public class KvLayerBenchmark {
                     }
                     engine.write(batch, false);
                 }
+            }
+            if (data.flushed()) {
+                engine.flush();
             }
         }
 

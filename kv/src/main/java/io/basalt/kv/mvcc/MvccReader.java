@@ -2,6 +2,7 @@ package io.basalt.kv.mvcc;
 
 import io.basalt.kv.engine.ColumnFamily;
 import io.basalt.kv.engine.EngineIterator;
+import io.basalt.kv.engine.EnginePin;
 import io.basalt.kv.engine.EngineSnapshot;
 import io.basalt.kv.engine.RocksEngine;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ import java.util.List;
  * yet; such a writer takes its commit timestamp after writing its intent, hence after this read
  * began, hence above the read timestamp, so its version is invisible anyway. Scans read two
  * iterators side by side and use a snapshot so that they agree with each other.
+ *
+ * <p>Every read holds one {@link EnginePin} for its whole duration instead of locking the engine
+ * per native call. Point reads borrow a pooled versions iterator ({@link EnginePin#latestIterator})
+ * instead of creating one; it is refreshed when borrowed, which is after the intent read, so the
+ * argument above holds for it exactly as for a new iterator.
  */
 public final class MvccReader {
     /** After this many next() calls within one key's versions, a seek is cheaper (CockroachDB uses a similar knob). */
@@ -35,6 +41,11 @@ public final class MvccReader {
         return raw == null ? null : Intent.decode(raw);
     }
 
+    private static Intent intent(EnginePin pin, byte[] key) {
+        byte[] raw = pin.get(ColumnFamily.INTENTS, key);
+        return raw == null ? null : Intent.decode(raw);
+    }
+
     /** The key as seen at {@code readTs}: newest committed version at or below it, plus any intent. */
     public MvccEntry get(byte[] key, long readTs) {
         return get(key, readTs, false);
@@ -45,9 +56,11 @@ public final class MvccReader {
      * writers of versions above {@code readTs} (serializable snapshot isolation needs them).
      */
     public MvccEntry get(byte[] key, long readTs, boolean collectNewerWriters) {
-        Intent intent = intent(key);
-        byte[] prefix = VersionKey.prefix(key);
-        try (EngineIterator it = engine.newIterator(ColumnFamily.VERSIONS, null)) {
+        try (EnginePin pin = engine.pin()) {
+            // Intent first, then the versions iterator (refreshed as it is borrowed): see the class comment.
+            Intent intent = intent(pin, key);
+            byte[] prefix = VersionKey.prefix(key);
+            EngineIterator it = pin.latestIterator(ColumnFamily.VERSIONS);
             long[] newer = NO_WRITERS;
             if (collectNewerWriters) {
                 it.seek(prefix);
@@ -90,7 +103,8 @@ public final class MvccReader {
      */
     public MvccEntry newestVersion(byte[] key) {
         byte[] prefix = VersionKey.prefix(key);
-        try (EngineIterator it = engine.newIterator(ColumnFamily.VERSIONS, null)) {
+        try (EnginePin pin = engine.pin()) {
+            EngineIterator it = pin.latestIterator(ColumnFamily.VERSIONS);
             it.seek(prefix);
             if (it.isValid()) {
                 byte[] versionKey = it.key();
@@ -123,9 +137,11 @@ public final class MvccReader {
             throw new IllegalArgumentException("maxKeys must be positive");
         }
         List<MvccEntry> entries = new ArrayList<>(Math.min(maxKeys, 64));
-        try (EngineSnapshot snapshot = engine.snapshot();
-             EngineIterator versions = engine.newIterator(ColumnFamily.VERSIONS, snapshot);
-             EngineIterator intents = engine.newIterator(ColumnFamily.INTENTS, snapshot)) {
+        // The pin closes the iterators, then releases the snapshot, then unlocks the engine.
+        try (EnginePin pin = engine.pin()) {
+            EngineSnapshot snapshot = pin.snapshot();
+            EngineIterator versions = pin.newIterator(ColumnFamily.VERSIONS, snapshot);
+            EngineIterator intents = pin.newIterator(ColumnFamily.INTENTS, snapshot);
             byte[] versionUpper = end == null ? null : VersionKey.prefix(end);
             versions.seek(VersionKey.prefix(start));
             intents.seek(start);

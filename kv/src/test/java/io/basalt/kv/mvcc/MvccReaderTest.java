@@ -45,6 +45,20 @@ class MvccReaderTest {
     }
 
     @Test
+    void pointReadOnReusedIteratorSeesWritesMadeSinceItsLastUse() {
+        // Point reads reuse pooled versions iterators; a stale one would miss the newer versions.
+        version("k", 10, "v10");
+        assertThat(reader.get(b("k"), Long.MAX_VALUE).committedValue()).isEqualTo(b("v10"));
+        version("k", 20, "v20");
+        assertThat(reader.get(b("k"), Long.MAX_VALUE).committedValue()).isEqualTo(b("v20"));
+        assertThat(reader.newestVersion(b("k")).committedTs()).isEqualTo(20);
+        version("k", 30, null);
+        assertThat(reader.get(b("k"), Long.MAX_VALUE).committedValue()).isNull();
+        assertThat(reader.get(b("k"), Long.MAX_VALUE).committedTs()).isEqualTo(30);
+        assertThat(reader.get(b("other"), Long.MAX_VALUE).committedTs()).isZero();
+    }
+
+    @Test
     void pointReadSeesNewestVersionAtOrBelowReadTimestamp() {
         version("k", 10, "v10");
         version("k", 20, "v20");

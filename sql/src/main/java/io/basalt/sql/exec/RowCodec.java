@@ -14,7 +14,6 @@ import io.basalt.sql.type.UnconstrainedNumeric;
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Lays a table's rows out as KV pairs (values in the storage representation of {@code InternalValues}).
@@ -37,43 +36,18 @@ import java.util.stream.IntStream;
  * lands in the same partition. Not thread-safe: one per executing operator.
  */
 public final class RowCodec {
+    /** Shared and immutable, from the descriptor (see {@link RowLayout}); the encoders below are this codec's own. */
+    private final RowLayout layout;
     private final TableDescriptor table;
     private final int partitionCount;
-    private final int[] primaryKey;
-    private final int[] valueColumns;
-    private final int[] slotByColumnId;
-    /** By position: what an absent column decodes as; null when every column's is NULL (the usual case). */
-    private final Object[] missingBySlot;
     private final KeyEncoder keys = new KeyEncoder(64);
     private final ValueEncoder values = new ValueEncoder();
     private final ValueDecoder valueDecoder = new ValueDecoder();
-    private final List<byte[]> splits;
 
     public RowCodec(TableDescriptor table, int partitionCount) {
+        this.layout = RowLayout.of(table);
         this.table = table;
         this.partitionCount = partitionCount;
-        this.primaryKey = table.primaryKey();
-        this.splits = table.rangeSplits();
-        List<ColumnDescriptor> columns = table.columns();
-        this.valueColumns = IntStream.range(0, columns.size())
-                .filter(i -> !table.isPrimaryKeyColumn(i) || columns.get(i).type().isUnconstrainedDecimal())
-                .boxed()
-                .sorted((a, b) -> Integer.compare(columns.get(a).id(), columns.get(b).id()))
-                .mapToInt(Integer::intValue)
-                .toArray();
-        int maxId = columns.stream().mapToInt(ColumnDescriptor::id).max().orElse(0);
-        this.slotByColumnId = new int[maxId + 1];
-        Arrays.fill(slotByColumnId, -1);
-        for (int position : valueColumns) {
-            slotByColumnId[columns.get(position).id()] = position;
-        }
-        Object[] missing = new Object[columns.size()];
-        boolean any = false;
-        for (int position : valueColumns) {
-            missing[position] = columns.get(position).missingValue();
-            any |= missing[position] != null;
-        }
-        this.missingBySlot = any ? missing : null;
     }
 
     public TableDescriptor table() {
@@ -96,6 +70,7 @@ public final class RowCodec {
             keys.writeValue(keyValues[i], SortOrder.ASCENDING);
         }
         byte[] partitionKey = keys.toByteArray();
+        List<byte[]> splits = layout.splits();
         if (splits.isEmpty()) {
             return PartitionKeys.bucketOf(partitionKey, partitionCount);
         }
@@ -146,6 +121,7 @@ public final class RowCodec {
 
     /** The key of a row given in storage values, in column order. */
     public byte[] key(Object[] row) {
+        int[] primaryKey = layout.primaryKey();
         Object[] keyValues = new Object[primaryKey.length];
         for (int i = 0; i < primaryKey.length; i++) {
             keyValues[i] = row[primaryKey[i]];
@@ -155,8 +131,12 @@ public final class RowCodec {
 
     public byte[] value(Object[] row) {
         values.reset();
-        for (int position : valueColumns) {
-            int id = table.columns().get(position).id();
+        int[] valueColumns = layout.valueColumns();
+        int[] valueColumnIds = layout.valueColumnIds();
+        Object[] missingBySlot = layout.missingBySlot();
+        for (int i = 0; i < valueColumns.length; i++) {
+            int position = valueColumns[i];
+            int id = valueColumnIds[i];
             if (row[position] == null && missingBySlot != null && missingBySlot[position] != null) {
                 values.writeNull(id);
             } else {
@@ -168,17 +148,19 @@ public final class RowCodec {
 
     /** A stored row back into storage values, in column order. */
     public Object[] decode(byte[] key, byte[] value) {
-        Object[] row = new Object[table.columns().size()];
+        Object[] row = new Object[layout.columnCount()];
         KeyDecoder decoder = new KeyDecoder(key);
         decoder.skip(SortOrder.ASCENDING); // partition
         decoder.skip(SortOrder.ASCENDING); // table id
-        for (int position : primaryKey) {
-            row[position] = readKeyValue(decoder, table.columns().get(position).type());
+        int[] primaryKey = layout.primaryKey();
+        ColumnType[] keyTypes = layout.primaryKeyTypes();
+        for (int i = 0; i < primaryKey.length; i++) {
+            row[primaryKey[i]] = readKeyValue(decoder, keyTypes[i]);
         }
         // Key columns have no slot, so decodeInto leaves them as they are, except unconstrained
         // NUMERIC ones, whose exact value (scale included) is in the value too.
         valueDecoder.reset(value);
-        valueDecoder.decodeInto(slotByColumnId, row, missingBySlot);
+        valueDecoder.decodeInto(layout.slotByColumnId(), row, layout.missingBySlot());
         return row;
     }
 
