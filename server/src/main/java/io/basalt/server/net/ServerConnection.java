@@ -138,7 +138,7 @@ final class ServerConnection {
         properties.putAll(startup.options());
         try {
             Session engineSession = database.openSession(properties);
-            session = new ServerSession(engineSession);
+            session = new ServerSession(server.observer().sessionOpened(engineSession));
         } catch (BasaltException e) {
             refuse(e.sqlState(), e.getMessage());
             return;
@@ -182,6 +182,7 @@ final class ServerConnection {
 
     private void authenticationFailed(String reason) {
         state = State.FAILED;
+        server.observer().authenticationFailed();
         String user = startup.user();
         LOG.debug("Authentication failed [connection={}, user={}, reason={}]", connectionId, user, reason);
         long elapsed = System.nanoTime() - startupNanos;

@@ -17,7 +17,9 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.basalt.sql.SqlEngine;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,7 @@ public final class WireServer implements AutoCloseable {
 
     private final WireServerOptions options;
     private final ServedDatabases databases;
+    private final ConnectionObserver observer;
     private final byte[] secret = ScramSha256.randomBytes(32);
     private final EventLoopGroup acceptor;
     private final EventLoopGroup eventLoops;
@@ -52,9 +55,11 @@ public final class WireServer implements AutoCloseable {
     private final AtomicLong connectionIds = new AtomicLong();
     private final Channel listener;
 
-    private WireServer(WireServerOptions options, ServedDatabases databases) throws InterruptedException {
+    private WireServer(WireServerOptions options, ServedDatabases databases, ConnectionObserver observer)
+            throws InterruptedException {
         this.options = options;
         this.databases = databases;
+        this.observer = observer;
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("basalt-accept", true),
                 NioIoHandler.newFactory());
         this.eventLoops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("basalt-net", true),
@@ -84,13 +89,18 @@ public final class WireServer implements AutoCloseable {
 
     /** Opens the databases (a data directory at once: a bad one fails here) and starts listening. */
     public static WireServer start(WireServerOptions options) throws InterruptedException {
+        return start(options, ConnectionObserver.NONE);
+    }
+
+    /** As {@link #start(WireServerOptions)}, reporting connections to {@code observer} (metrics). */
+    public static WireServer start(WireServerOptions options, ConnectionObserver observer) throws InterruptedException {
         ServedDatabases.BootstrapUser bootstrap = options.adminPassword() == null ? null
                 : new ServedDatabases.BootstrapUser(options.adminUser(), options.adminPassword());
         ServedDatabases databases = options.dataDirectory() != null
                 ? ServedDatabases.dataDirectory(options.dataDirectory(), bootstrap)
                 : ServedDatabases.inMemory(bootstrap);
         try {
-            WireServer server = new WireServer(options, databases);
+            WireServer server = new WireServer(options, databases, observer);
             LOG.info("SQL endpoint listening [address={}, dataDirectory={}]", server.address(), options.dataDirectory());
             return server;
         } catch (RuntimeException | InterruptedException e) {
@@ -113,6 +123,15 @@ public final class WireServer implements AutoCloseable {
 
     ServedDatabases databases() {
         return databases;
+    }
+
+    ConnectionObserver observer() {
+        return observer;
+    }
+
+    /** The engines of the databases open now, by name (metrics read their counters at scrape time). */
+    public Map<String, SqlEngine> openDatabases() {
+        return databases.engines();
     }
 
     ExecutorService workers() {
