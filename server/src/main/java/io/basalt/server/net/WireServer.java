@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ public final class WireServer implements AutoCloseable {
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Channel listener;
 
     private WireServer(WireServerOptions options, ServedDatabases databases, ConnectionObserver observer)
@@ -178,8 +180,12 @@ public final class WireServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** Idempotent: a second call (a test's finally after a shutdown hook, say) returns at once. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             listener.close().syncUninterruptibly();
             channels.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
