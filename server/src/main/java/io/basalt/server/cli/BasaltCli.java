@@ -33,7 +33,7 @@ public final class BasaltCli implements Runnable {
      * The command line with Basalt's handling of bad arguments: one line naming the problem, then exit
      * code 2; no usage page (it hides the line that matters) and never a stack trace.
      */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new BasaltCli()).setParameterExceptionHandler((e, args) -> {
             String command = e.getCommandLine().getCommandName();
             String prefix = command.equals("basalt") ? "basalt: " : "basalt " + command + ": ";
