@@ -68,7 +68,7 @@ class AdminPortTest {
                 assertThat(value(text, "basalt_plan_cache_misses_total")).isGreaterThan(0);
                 assertThat(text).contains("basalt_statements_seconds_bucket{kind=\"insert\",outcome=\"ok\",le=",
                         "basalt_connections_open ", "basalt_plan_cache_hits_total", "jvm_memory_used_bytes",
-                        "jvm_gc_pause_seconds", "process_uptime_seconds");
+                        "jvm_gc_live_data_size_bytes", "process_uptime_seconds");
 
                 admin.stopping();
                 assertThat(get(admin, "/health").statusCode()).isEqualTo(503);

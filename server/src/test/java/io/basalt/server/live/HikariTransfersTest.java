@@ -2,6 +2,7 @@ package io.basalt.server.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -52,6 +54,8 @@ class HikariTransfersTest {
         config.setInitializationFailTimeout(10_000);
         // Hikari sets the network timeout around its own isValid checks; a worker sets one too.
         try (HikariDataSource pool = new HikariDataSource(config)) {
+            // Hikari fills the pool in the background; count from a full pool on.
+            await().atMost(Duration.ofSeconds(30)).until(() -> pool.getHikariPoolMXBean().getTotalConnections() == POOL);
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 c.setNetworkTimeout(Runnable::run, 5_000);
                 s.execute("CREATE TABLE account (id INT PRIMARY KEY, balance BIGINT NOT NULL)");
