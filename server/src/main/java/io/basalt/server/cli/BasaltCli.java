@@ -25,8 +25,22 @@ public final class BasaltCli implements Runnable {
         if (System.getProperty("basalt.log.level") == null) {
             System.setProperty("basalt.log.level", "WARN");
         }
-        int exitCode = new CommandLine(new BasaltCli()).execute(args);
+        int exitCode = commandLine().execute(args);
         System.exit(exitCode);
+    }
+
+    /**
+     * The command line with Basalt's handling of bad arguments: one line naming the problem, then exit
+     * code 2; no usage page (it hides the line that matters) and never a stack trace.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BasaltCli()).setParameterExceptionHandler((e, args) -> {
+            String command = e.getCommandLine().getCommandName();
+            String prefix = command.equals("basalt") ? "basalt: " : "basalt " + command + ": ";
+            e.getCommandLine().getErr().println(prefix + e.getMessage() + " (see " + prefix.replace(": ", "")
+                    + " --help)");
+            return 2;
+        });
     }
 
     @Override

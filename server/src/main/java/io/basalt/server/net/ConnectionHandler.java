@@ -43,10 +43,12 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
     public void channelActive(ChannelHandlerContext ctx) {
         counted = true;
         if (!server.admitConnection()) {
+            server.observer().connectionRefused();
             reject(ctx, SqlState.TOO_MANY_CONNECTIONS, "too many connections (limit "
                     + server.options().maxConnections() + ")");
             return;
         }
+        server.observer().connectionAccepted();
         connection = new ServerConnection(ctx.channel(), server.nextConnectionId(), server, serial);
         server.track(ctx.channel());
         long timeout = server.options().authTimeout().toNanos();

@@ -5,7 +5,9 @@ import io.basalt.common.error.BasaltException;
 import io.basalt.common.error.SqlState;
 import io.basalt.server.embedded.DatabaseLease;
 import java.nio.file.Path;
+import io.basalt.sql.SqlEngine;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -101,6 +103,13 @@ final class ServedDatabases implements AutoCloseable {
         }
         lease.engine().users().create(bootstrap.name(), ScramVerifier.create(bootstrap.password()), true);
         LOG.info("Bootstrap user created [database={}, user={}]", name, bootstrap.name());
+    }
+
+    /** A snapshot of the open databases' engines, by name. */
+    synchronized Map<String, SqlEngine> engines() {
+        Map<String, SqlEngine> engines = new LinkedHashMap<>();
+        open.forEach((name, lease) -> engines.put(name, lease.engine()));
+        return engines;
     }
 
     @Override

@@ -152,7 +152,7 @@ final class ServerConnection {
         properties.setProperty("user", startup.user()); // the authenticated name, whatever the options said
         try {
             Session engineSession = database.openSession(properties);
-            session = new ServerSession(engineSession);
+            session = new ServerSession(server.observer().sessionOpened(engineSession));
             cancelTarget = engineSession;
         } catch (BasaltException e) {
             refuse(e.sqlState(), e.getMessage());
@@ -251,6 +251,7 @@ final class ServerConnection {
 
     private void authenticationFailed(String reason) {
         state = State.FAILED;
+        server.observer().authenticationFailed();
         String user = startup.user();
         LOG.debug("Authentication failed [connection={}, user={}, reason={}]", connectionId, user, reason);
         long elapsed = System.nanoTime() - startupNanos;

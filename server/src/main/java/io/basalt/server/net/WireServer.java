@@ -1,9 +1,13 @@
 package io.basalt.server.net;
 
 import io.basalt.common.auth.ScramSha256;
+import io.basalt.common.error.BasaltException;
+import io.basalt.common.error.SqlState;
+import io.basalt.jdbc.wire.ClientMessage;
 import io.basalt.jdbc.wire.MessageDecoder;
 import io.basalt.jdbc.wire.MessageEncoder;
 import io.basalt.jdbc.wire.WireProtocol;
+import io.basalt.sql.SqlEngine;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -15,25 +19,23 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.GlobalEventExecutor;
-import io.basalt.common.error.BasaltException;
-import io.basalt.common.error.SqlState;
-import io.basalt.jdbc.wire.ClientMessage;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,7 @@ public final class WireServer implements AutoCloseable {
 
     private final WireServerOptions options;
     private final ServedDatabases databases;
+    private final ConnectionObserver observer;
     private final byte[] secret = ScramSha256.randomBytes(32);
     private final EventLoopGroup acceptor;
     private final EventLoopGroup eventLoops;
@@ -64,11 +67,14 @@ public final class WireServer implements AutoCloseable {
     /** Authenticated connections by id, for Cancel requests; a connection is here from Ready until it closes. */
     private final Map<Long, ServerConnection> cancelTargets = new ConcurrentHashMap<>();
     private final SslContext tls;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Channel listener;
 
-    private WireServer(WireServerOptions options, ServedDatabases databases) throws InterruptedException {
+    private WireServer(WireServerOptions options, ServedDatabases databases, ConnectionObserver observer)
+            throws InterruptedException {
         this.options = options;
         this.databases = databases;
+        this.observer = observer;
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("basalt-accept", true),
                 NioIoHandler.newFactory());
         this.eventLoops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("basalt-net", true),
@@ -114,13 +120,18 @@ public final class WireServer implements AutoCloseable {
 
     /** Opens the databases (a data directory at once: a bad one fails here) and starts listening. */
     public static WireServer start(WireServerOptions options) throws InterruptedException {
+        return start(options, ConnectionObserver.NONE);
+    }
+
+    /** As {@link #start(WireServerOptions)}, reporting connections to {@code observer} (metrics). */
+    public static WireServer start(WireServerOptions options, ConnectionObserver observer) throws InterruptedException {
         ServedDatabases.BootstrapUser bootstrap = options.adminPassword() == null ? null
                 : new ServedDatabases.BootstrapUser(options.adminUser(), options.adminPassword());
         ServedDatabases databases = options.dataDirectory() != null
                 ? ServedDatabases.dataDirectory(options.dataDirectory(), bootstrap)
                 : ServedDatabases.inMemory(bootstrap);
         try {
-            WireServer server = new WireServer(options, databases);
+            WireServer server = new WireServer(options, databases, observer);
             LOG.info("SQL endpoint listening [address={}, dataDirectory={}]", server.address(), options.dataDirectory());
             return server;
         } catch (RuntimeException | InterruptedException e) {
@@ -143,6 +154,15 @@ public final class WireServer implements AutoCloseable {
 
     ServedDatabases databases() {
         return databases;
+    }
+
+    ConnectionObserver observer() {
+        return observer;
+    }
+
+    /** The engines of the databases open now, by name (metrics read their counters at scrape time). */
+    public Map<String, SqlEngine> openDatabases() {
+        return databases.engines();
     }
 
     ExecutorService workers() {
@@ -218,8 +238,12 @@ public final class WireServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** Idempotent: a second call (a test's finally after a shutdown hook, say) returns at once. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             listener.close().syncUninterruptibly();
             channels.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
