@@ -2,15 +2,10 @@ package io.basalt.microbench;
 
 import io.basalt.server.net.WireServer;
 import io.basalt.server.net.WireServerOptions;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,7 +37,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class RemoteSqlBenchmark {
-    private static final int ROWS = 10_000;
     private static final String PASSWORD = "bench-password";
 
     /** Same name as EmbeddedSqlBenchmark's, so that one {@code -p isolation=...} selects both. */
@@ -51,27 +45,15 @@ public class RemoteSqlBenchmark {
 
     private WireServer server;
     private String url;
-    private final AtomicInteger nextId = new AtomicInteger(ROWS);
+    private final AtomicInteger nextId = new AtomicInteger(AccountWorkload.ROWS);
 
     @Setup(Level.Trial)
     public void startServer() throws Exception {
         server = WireServer.start(WireServerOptions.of("127.0.0.1", 0, null, PASSWORD));
         url = "jdbc:basalt://127.0.0.1:" + server.port() + "/bench" + UUID.randomUUID().toString().replace("-", "")
                 + "?user=admin&password=" + PASSWORD + "&isolation=" + isolation;
-        try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement()) {
-            statement.execute("CREATE TABLE account (id INT PRIMARY KEY, owner VARCHAR(20), balance DECIMAL(12,2))");
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO account VALUES (?, ?, ?)")) {
-                for (int id = 0; id < ROWS; id++) {
-                    insert.setInt(1, id);
-                    insert.setString(2, "owner " + id);
-                    insert.setBigDecimal(3, BigDecimal.valueOf(id, 2));
-                    insert.addBatch();
-                    if (id % 500 == 499) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
+        try (Connection connection = DriverManager.getConnection(url)) {
+            AccountWorkload.load(connection);
         }
     }
 
@@ -83,38 +65,26 @@ public class RemoteSqlBenchmark {
     /** One connection per benchmark thread, with its statements prepared once. */
     @State(Scope.Thread)
     public static class Session {
-        Connection connection;
-        PreparedStatement select;
-        PreparedStatement insert;
+        AccountWorkload.Client client;
 
         @Setup(Level.Trial)
         public void open(RemoteSqlBenchmark benchmark) throws SQLException {
-            connection = DriverManager.getConnection(benchmark.url);
-            select = connection.prepareStatement("SELECT owner, balance FROM account WHERE id = ?");
-            insert = connection.prepareStatement("INSERT INTO account VALUES (?, ?, ?)");
+            client = new AccountWorkload.Client(benchmark.url);
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            connection.close();
+            client.close();
         }
     }
 
     @Benchmark
     public String pointSelect(Session session) throws SQLException {
-        session.select.setInt(1, ThreadLocalRandom.current().nextInt(ROWS));
-        try (ResultSet row = session.select.executeQuery()) {
-            row.next();
-            return row.getString(1);
-        }
+        return session.client.pointSelect();
     }
 
     @Benchmark
     public int insert(Session session) throws SQLException {
-        int id = nextId.getAndIncrement();
-        session.insert.setInt(1, id);
-        session.insert.setString(2, "new");
-        session.insert.setBigDecimal(3, BigDecimal.ONE);
-        return session.insert.executeUpdate();
+        return session.client.insert(nextId.getAndIncrement());
     }
 }
