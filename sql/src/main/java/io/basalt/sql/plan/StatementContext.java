@@ -83,7 +83,7 @@ final class StatementContext implements DataContext {
             return TimeZone.getTimeZone("UTC");
         }
         if (Variable.USER.camelName.equals(name)) {
-            return execution == null || execution.user() == null ? ExecutionContext.DEFAULT_USER : execution.user();
+            return execution == null ? ExecutionContext.DEFAULT_USER : execution.user();
         }
         if (Variable.SYSTEM_USER.camelName.equals(name)) {
             return System.getProperty("user.name");

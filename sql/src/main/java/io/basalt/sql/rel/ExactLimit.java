@@ -22,7 +22,6 @@ import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.BuiltInMethod;
-import org.apache.calcite.util.Util;
 
 /**
  * A LIMIT that never asks its input for a row past the last one it returns. Calcite's limit is a
@@ -72,6 +71,7 @@ public final class ExactLimit extends EnumerableLimit {
 
     /** Called by generated code: the first {@code count} rows, pulling no more than that. */
     public static <T> Enumerable<T> take(Enumerable<T> source, Integer count) {
+        int limit = count == null ? Integer.MAX_VALUE : count; // LIMIT NULL: no limit, as in PostgreSQL
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<T> enumerator() {
@@ -86,7 +86,7 @@ public final class ExactLimit extends EnumerableLimit {
 
                     @Override
                     public boolean moveNext() {
-                        if (taken >= Util.first(count, Integer.MAX_VALUE)) {
+                        if (taken >= limit) {
                             return false;
                         }
                         taken++;
