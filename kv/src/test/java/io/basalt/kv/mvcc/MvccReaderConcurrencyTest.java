@@ -36,10 +36,11 @@ class MvccReaderConcurrencyTest {
             ExecutorService pool = Executors.newFixedThreadPool(READERS);
             try {
                 List<Future<Long>> readers = new ArrayList<>();
-                CountDownLatch start = new CountDownLatch(1);
+                // The writer starts once every reader is reading: on a quiet machine it could
+                // otherwise write all versions before a reader thread was even scheduled.
+                CountDownLatch reading = new CountDownLatch(READERS);
                 for (int r = 0; r < READERS; r++) {
                     readers.add(pool.submit(() -> {
-                        start.await();
                         long reads = 0;
                         while (committed.get() < 2_000) {
                             long floor = committed.get();
@@ -47,12 +48,14 @@ class MvccReaderConcurrencyTest {
                             long seen = ByteBuffer.wrap(entry.committedValue()).getLong();
                             assertThat(seen).isGreaterThanOrEqualTo(floor);
                             assertThat(entry.committedTs()).isEqualTo(seen);
-                            reads++;
+                            if (reads++ == 0) {
+                                reading.countDown();
+                            }
                         }
                         return reads;
                     }));
                 }
-                start.countDown();
+                assertThat(reading.await(60, TimeUnit.SECONDS)).isTrue();
                 for (long ts = 2; ts <= 2_000; ts++) {
                     put(engine, ts);
                     committed.set(ts);
